@@ -1,0 +1,13 @@
+/** The one pg-core schema, shared by PGlite and PostgreSQL. drizzle-kit generates migrations from it. */
+
+export * from '../modules/api-keys/api-keys.schema.js';
+export * from '../modules/audit/audit.schema.js';
+export * from '../modules/auth/auth.schema.js';
+export * from '../modules/cards/cards.schema.js';
+export * from '../modules/enterprises/enterprises.schema.js';
+export * from '../modules/joining/joining.schema.js';
+export * from '../modules/members/members.schema.js';
+export * from '../modules/notices/notices.schema.js';
+export * from '../modules/orgs/orgs.schema.js';
+export * from '../modules/stats/stats.schema.js';
+export * from '../modules/transfers/transfers.schema.js';

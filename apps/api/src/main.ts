@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp, defaultWebDist } from './app.js';
+import { createLogger, openContext } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { DatabaseUnreachableError } from './db/client.js';
+import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
+import { fillMissingNameKeys } from './modules/orgs/index.js';
+import { runTransferAutoAccept } from './modules/transfers/index.js';
+import { DataDirBusyError } from './platform/data-lock.js';
+
+/** Starts the platform: configuration, database (migrated), demo data on first start, HTTP server. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const config = loadConfig();
+  const log = createLogger(config);
+  const opened = await openContext(config, { purpose: 'the UnionHub server', port: config.port, log });
+  const { ctx } = opened;
+  const baseUrl = `http://localhost:${config.port}`;
+  const filled = await fillMissingNameKeys(ctx.db);
+  if (filled > 0) log.info({ orgs: filled }, 'filled missing pinyin search keys of orgs');
+
+  if (config.seedDemo === 'auto' && config.env !== 'production' && !(await hasAnyOrg(ctx.db))) {
+    const result = await seedDemo(ctx);
+    console.info(formatDemoAccounts(result, baseUrl));
+  } else if (config.env === 'development') {
+    const file = join(config.dataDir, 'demo-accounts.json');
+    if (existsSync(file)) console.info(`  Demo accounts: see ${file}`);
+  }
+
+  const webDist = config.webDist ?? defaultWebDist;
+  const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDist });
+  // Transfers nobody rejected complete after 30 days; hourly is precise enough for a deadline in days.
+  // The job locks with SKIP LOCKED, so several servers may run it at once.
+  const autoAccept = () =>
+    runTransferAutoAccept(ctx)
+      .then((n) => {
+        if (n > 0) log.info({ transfers: n }, 'completed transfers after 30 days without a rejection');
+      })
+      .catch((err: unknown) => log.error({ err }, 'transfer auto-accept failed'));
+  const scheduler = setInterval(autoAccept, 3600_000);
+  scheduler.unref();
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    clearInterval(scheduler);
+    log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const force = setTimeout(() => {
+      log.error('shutdown took over 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await opened.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'error while shutting down');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  void autoAccept();
+  const engine =
+    ctx.database.engine === 'pglite' ? `embedded PGlite (${join(config.dataDir, 'pg')})` : 'PostgreSQL';
+  const webNote = existsSync(join(webDist, 'index.html')) ? '' : ' (web app not built: run npm run build)';
+  console.info(
+    `UnionHub ${readVersion()} listening on ${baseUrl}${webNote} — database: ${engine}; ` +
+      `API docs ${baseUrl}/api/docs; ready in ${Math.round(performance.now() - startedAt)} ms`,
+  );
+}
+
+function readVersion(): string {
+  try {
+    return (
+      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+    ).version;
+  } catch {
+    return '';
+  }
+}
+
+main().catch((err: unknown) => {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DatabaseUnreachableError ||
+    err instanceof DataDirBusyError
+  ) {
+    console.error(`Cannot start: ${err.message}`);
+  } else {
+    console.error('Cannot start:', err);
+  }
+  process.exit(1);
+});

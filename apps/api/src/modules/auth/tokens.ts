@@ -1,0 +1,65 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+
+export interface AccessClaims {
+  sid: string;
+  subjectType: 'staff' | 'member';
+  subjectId: number;
+}
+
+const ISSUER = 'unionhub';
+
+/** Short-lived bearer tokens (HS256 JWT) naming the session; the session row decides revocation. */
+export function createTokenIssuer(secret: Buffer, ttlSeconds: number, now: () => Date) {
+  return {
+    ttlSeconds,
+    async issueAccess(claims: AccessClaims): Promise<string> {
+      const iat = Math.floor(now().getTime() / 1000);
+      return new SignJWT({ sid: claims.sid })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer(ISSUER)
+        .setSubject(`${claims.subjectType}:${claims.subjectId}`)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + ttlSeconds)
+        .sign(secret);
+    },
+    /** Verified claims, 'expired', or null for anything forged or malformed. */
+    async verifyAccess(token: string): Promise<AccessClaims | 'expired' | null> {
+      try {
+        const { payload } = await jwtVerify(token, secret, {
+          issuer: ISSUER,
+          algorithms: ['HS256'],
+          currentDate: now(),
+        });
+        const match = /^(staff|member):(\d+)$/.exec(payload.sub ?? '');
+        if (!match || typeof payload.sid !== 'string') return null;
+        return { sid: payload.sid, subjectType: match[1] as 'staff' | 'member', subjectId: Number(match[2]) };
+      } catch (err) {
+        if (err instanceof joseErrors.JWTExpired) return 'expired';
+        return null;
+      }
+    },
+  };
+}
+
+export type TokenIssuer = ReturnType<typeof createTokenIssuer>;
+
+/** Refresh tokens are "<session id>.<random>"; only the SHA-256 of the random part is stored. */
+export function newRefreshToken(sessionId: string): { token: string; hash: Buffer } {
+  const secret = randomBytes(32).toString('base64url');
+  return { token: `${sessionId}.${secret}`, hash: sha256(secret) };
+}
+
+export function parseRefreshToken(token: string): { sessionId: string; hash: Buffer } | null {
+  const match = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match) return null;
+  return { sessionId: match[1]!, hash: sha256(match[2]!) };
+}
+
+export function newSessionId(): string {
+  return randomUUID();
+}
+
+export function sha256(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}

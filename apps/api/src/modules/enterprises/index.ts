@@ -1,0 +1,3 @@
+export { findEnterpriseByCreditCode } from './enterprises.repository.js';
+export { enterpriseRoutes } from './enterprises.routes.js';
+export { enterprises } from './enterprises.schema.js';

@@ -1,0 +1,2 @@
+export { joiningRoutes } from './joining.routes.js';
+export { joinApplications } from './joining.schema.js';

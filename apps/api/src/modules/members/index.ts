@@ -1,0 +1,14 @@
+export { chinaToday, maskOrgName, parseIdNumber } from './members.policy.js';
+export { presentStatusChange } from './members.presenter.js';
+export type { MemberWithOrg } from './members.repository.js';
+export { memberRoutes } from './members.routes.js';
+export { memberStatusHistory, members } from './members.schema.js';
+export {
+  assertNoActiveMembership,
+  createMember,
+  findActiveMemberByPhoneHash,
+  getMemberById,
+  getMemberInScope,
+  type HistoryActor,
+  moveMember,
+} from './members.service.js';

@@ -1,0 +1,1 @@
+export { findRegion, provinceOf, type Region, regionChildren, regionExists, townshipsOf } from './regions.js';

@@ -1,0 +1,54 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { orgMemberRollups } from './stats.schema.js';
+
+export interface RollupRow {
+  dim: string;
+  bucket: string;
+  n: number;
+}
+
+export async function listRollups(db: Db, orgId: number): Promise<RollupRow[]> {
+  return db
+    .select({ dim: orgMemberRollups.dim, bucket: orgMemberRollups.bucket, n: orgMemberRollups.n })
+    .from(orgMemberRollups)
+    .where(eq(orgMemberRollups.orgId, orgId));
+}
+
+/**
+ * Recomputes every rollup from the members themselves, in one transaction. Used to repair or
+ * check the triggers' work (a test compares the two), and after restoring an old backup.
+ */
+export async function recountRollups(db: Db): Promise<void> {
+  await db.execute(sql`delete from org_member_rollups`);
+  await db.execute(sql`
+    insert into org_member_rollups (org_id, dim, bucket, n)
+    select a.id, f.dim, f.bucket, count(*)
+    from members m
+    join orgs o on o.id = m.org_id
+    cross join lateral unnest(string_to_array(o.path::text, '.')::bigint[]) as a(id)
+    cross join lateral member_rollup_facts(m.status, m.gender, m.birth_date, m.categories, m.joined_on) as f
+    group by 1, 2, 3`);
+  await db.execute(sql`
+    insert into org_member_rollups (org_id, dim, bucket, n)
+    select a.id, 'left', to_char(h.at at time zone 'Asia/Shanghai', 'YYYY-MM'), count(*)
+    from member_status_history h
+    join orgs o on o.id = h.org_id
+    cross join lateral unnest(string_to_array(o.path::text, '.')::bigint[]) as a(id)
+    where h.to_status in ('left', 'deceased')
+    group by 1, 2, 3`);
+}
+
+/** Every rollup row, sorted, for comparing the kept figures with a recount. */
+export async function snapshotRollups(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({
+      orgId: orgMemberRollups.orgId,
+      dim: orgMemberRollups.dim,
+      bucket: orgMemberRollups.bucket,
+      n: orgMemberRollups.n,
+    })
+    .from(orgMemberRollups)
+    .where(sql`${orgMemberRollups.n} <> 0`);
+  return rows.map((r) => `${r.orgId}|${r.dim}|${r.bucket}|${r.n}`).sort();
+}

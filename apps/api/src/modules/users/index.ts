@@ -1,0 +1,2 @@
+export { userRoutes } from './users.routes.js';
+export { createStaffUser } from './users.service.js';

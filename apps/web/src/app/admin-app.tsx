@@ -1,0 +1,98 @@
+import { App as AntdApp, ConfigProvider, Skeleton } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { AdminLayout } from '../features/admin-shell/components/admin-layout';
+import { RequirePermission } from '../features/admin-shell/components/require-permission';
+import { AdminNotFoundPage } from '../features/admin-shell/pages/admin-not-found-page';
+import { DashboardPage } from '../features/admin-shell/pages/dashboard-page';
+import { ApiKeysPage } from '../features/api-keys/pages/api-keys-page';
+import { RequireStaff } from '../features/auth/components/require-staff';
+import { AdminLoginPage } from '../features/auth/pages/admin-login-page';
+import { EnterprisesPage } from '../features/enterprises/pages/enterprises-page';
+import { MembersPage } from '../features/members/pages/members-page';
+import { OrgTreePage } from '../features/orgs/pages/org-tree-page';
+import { ProfilePage } from '../features/profile/pages/profile-page';
+import { adminApi } from '../lib/api';
+import { useLanguage } from '../lib/i18n';
+import { SessionProvider } from '../lib/session';
+import '../styles/admin.css';
+
+// ECharts is large: the statistics page loads it only when opened.
+const MemberStatsPage = lazy(() =>
+  import('../features/stats/pages/member-stats-page').then((m) => ({ default: m.MemberStatsPage })),
+);
+
+const theme = {
+  token: { colorPrimary: '#c8161d', colorLink: '#c8161d', borderRadius: 6 },
+};
+
+/** Everything under /admin: the staff session, antd in the chosen language, and the pages. */
+export function AdminApp() {
+  const [language] = useLanguage();
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={theme}>
+      <AntdApp>
+        <SessionProvider client={adminApi} kind="staff">
+          <Routes>
+            <Route path="login" element={<AdminLoginPage />} />
+            <Route
+              element={
+                <RequireStaff>
+                  <AdminLayout />
+                </RequireStaff>
+              }
+            >
+              <Route index element={<DashboardPage />} />
+              <Route
+                path="orgs"
+                element={
+                  <RequirePermission permission="org.read">
+                    <OrgTreePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="members"
+                element={
+                  <RequirePermission permission="member.read">
+                    <MembersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="enterprises"
+                element={
+                  <RequirePermission permission="enterprise.read">
+                    <EnterprisesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="stats"
+                element={
+                  <RequirePermission permission="member.read">
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                      <MemberStatsPage />
+                    </Suspense>
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="api-keys"
+                element={
+                  <RequirePermission permission="apikey.manage">
+                    <ApiKeysPage />
+                  </RequirePermission>
+                }
+              />
+              <Route path="profile" element={<ProfilePage />} />
+              <Route path="*" element={<AdminNotFoundPage />} />
+            </Route>
+          </Routes>
+        </SessionProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

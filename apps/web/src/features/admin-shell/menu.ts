@@ -1,0 +1,108 @@
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@unionhub/contracts';
+import type { ComponentType } from 'react';
+
+export interface AdminMenuEntry {
+  key: string;
+  /** Absolute path; a group without a page of its own leaves it out. */
+  path?: string;
+  /** Translation key of the label. */
+  label: string;
+  icon?: ComponentType;
+  /** Shown only to callers holding this permission; omitted = every signed-in staff user. */
+  permission?: Permission;
+  children?: AdminMenuEntry[];
+}
+
+/**
+ * The side menu, as data: a new module adds its entry (or a group with children) here and the
+ * menu, the permission filter and the highlighted item follow.
+ */
+export const adminMenu: AdminMenuEntry[] = [
+  { key: 'dashboard', path: '/admin', label: 'adminShell.menu.dashboard', icon: DashboardOutlined },
+  {
+    key: 'orgs',
+    path: '/admin/orgs',
+    label: 'adminShell.menu.orgs',
+    icon: ApartmentOutlined,
+    permission: 'org.read',
+  },
+  {
+    key: 'members',
+    path: '/admin/members',
+    label: 'adminShell.menu.members',
+    icon: TeamOutlined,
+    permission: 'member.read',
+  },
+  {
+    key: 'enterprises',
+    path: '/admin/enterprises',
+    label: 'adminShell.menu.enterprises',
+    icon: BankOutlined,
+    permission: 'enterprise.read',
+  },
+  {
+    key: 'stats',
+    path: '/admin/stats',
+    label: 'adminShell.menu.stats',
+    icon: BarChartOutlined,
+    permission: 'member.read',
+  },
+  {
+    key: 'api-keys',
+    path: '/admin/api-keys',
+    label: 'adminShell.menu.apiKeys',
+    icon: ApiOutlined,
+    permission: 'apikey.manage',
+  },
+  { key: 'profile', path: '/admin/profile', label: 'adminShell.menu.profile', icon: UserOutlined },
+];
+
+/** The entries the caller may see; a group whose children are all hidden disappears too. */
+export function visibleMenu(
+  entries: readonly AdminMenuEntry[],
+  permissions: readonly string[],
+): AdminMenuEntry[] {
+  const held = new Set(permissions);
+  const out: AdminMenuEntry[] = [];
+  for (const entry of entries) {
+    if (entry.permission && !held.has(entry.permission)) continue;
+    if (entry.children) {
+      const children = visibleMenu(entry.children, permissions);
+      if (children.length === 0) continue;
+      out.push({ ...entry, children });
+    } else {
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+/** The entry whose path is the longest prefix of the current path, so sub-pages keep it lit. */
+export function findMenuEntry(
+  entries: readonly AdminMenuEntry[],
+  pathname: string,
+): AdminMenuEntry | undefined {
+  let best: AdminMenuEntry | undefined;
+  const visit = (list: readonly AdminMenuEntry[]) => {
+    for (const entry of list) {
+      if (entry.children) visit(entry.children);
+      if (!entry.path) continue;
+      const matches =
+        entry.path === '/admin'
+          ? pathname === '/admin' || pathname === '/admin/'
+          : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+      if (matches && (!best?.path || entry.path.length > best.path.length)) best = entry;
+    }
+  };
+  visit(entries);
+  return best;
+}

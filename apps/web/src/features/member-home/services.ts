@@ -1,0 +1,31 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  CreditCardOutlined,
+  HeartOutlined,
+  ReadOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ComponentType } from 'react';
+
+export interface MemberService {
+  key: 'join' | 'card' | 'hall' | 'legal' | 'assistance' | 'jobs' | 'training' | 'merchants';
+  icon: ComponentType;
+  color: string;
+  /** The member-app path once the module exists; until then the tile says it is coming. */
+  path?: string;
+}
+
+/** The home grid, as data: a module that ships sets its `path` and the tile opens it. */
+export const memberServices: MemberService[] = [
+  { key: 'join', icon: TeamOutlined, color: '#e4393c' },
+  { key: 'card', icon: CreditCardOutlined, color: '#fa8c16', path: '/m/card' },
+  { key: 'hall', icon: AppstoreOutlined, color: '#1677ff' },
+  { key: 'legal', icon: AuditOutlined, color: '#722ed1' },
+  { key: 'assistance', icon: HeartOutlined, color: '#eb2f96' },
+  { key: 'jobs', icon: SolutionOutlined, color: '#13a8a8' },
+  { key: 'training', icon: ReadOutlined, color: '#52c41a' },
+  { key: 'merchants', icon: ShopOutlined, color: '#faad14' },
+];

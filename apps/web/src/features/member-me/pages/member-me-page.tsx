@@ -1,0 +1,66 @@
+import { UserOutlined } from '@ant-design/icons';
+import { ActionSheet, Button, Dialog, List } from 'antd-mobile';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { LANGUAGES, useLanguage } from '../../../lib/i18n';
+import { useSession } from '../../../lib/session';
+
+export function MemberMePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const [language, setLanguage] = useLanguage();
+  const [choosingLanguage, setChoosingLanguage] = useState(false);
+  const user = session.me?.user;
+
+  const signOut = async () => {
+    const confirmed = await Dialog.confirm({
+      content: t('memberMe.signOutConfirm'),
+      confirmText: t('memberMe.signOut'),
+      cancelText: t('common.cancel'),
+    });
+    if (!confirmed) return;
+    await session.signOut();
+    navigate('/m/login', { replace: true });
+  };
+
+  return (
+    <div className="uhm-me">
+      <header className="uhm-me-head">
+        <span className="uhm-me-avatar" aria-hidden="true">
+          <UserOutlined />
+        </span>
+        <div>
+          <div className="uhm-me-name">{user?.displayName}</div>
+          <div className="uhm-me-sub">{t('memberMe.member')}</div>
+        </div>
+      </header>
+      <List className="uhm-me-list">
+        <List.Item extra={user?.phoneMasked ?? t('common.empty')}>{t('memberMe.phone')}</List.Item>
+        <List.Item extra={t(`common.languages.${language}`)} onClick={() => setChoosingLanguage(true)}>
+          {t('memberMe.language')}
+        </List.Item>
+      </List>
+      <div className="uhm-me-actions">
+        <Button block size="large" shape="rounded" color="danger" fill="outline" onClick={signOut}>
+          {t('memberMe.signOut')}
+        </Button>
+      </div>
+      <ActionSheet
+        visible={choosingLanguage}
+        actions={LANGUAGES.map((lng) => ({
+          key: lng,
+          text: t(`common.languages.${lng}`),
+          bold: lng === language,
+          onClick: () => {
+            setLanguage(lng);
+            setChoosingLanguage(false);
+          },
+        }))}
+        cancelText={t('common.cancel')}
+        onClose={() => setChoosingLanguage(false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+import { EditOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
+import type { MemberDetail, MemberPii } from '@unionhub/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/error-alert';
+import { changeMemberStatus, getMember } from '../api';
+import { MemberFormModal } from './member-form-modal';
+import { PiiReasonModal } from './pii-reason-modal';
+
+const statusColors: Record<MemberDetail['status'], string> = {
+  active: 'green',
+  transferred_out: 'blue',
+  left: 'default',
+  deceased: 'default',
+};
+
+/** The one member: masked record, history and the actions the API allows this caller. */
+export function MemberDrawer({
+  memberId,
+  onClose,
+  onChanged,
+}: {
+  memberId: number | null;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const screens = Grid.useBreakpoint();
+  const [member, setMember] = useState<MemberDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [pii, setPii] = useState<MemberPii | null>(null);
+  const [dialog, setDialog] = useState<'pii' | 'edit' | 'status' | null>(null);
+
+  const load = useCallback(() => {
+    if (memberId === null) return;
+    setError(null);
+    getMember(memberId).then(setMember, setError);
+  }, [memberId]);
+  useEffect(() => {
+    setMember(null);
+    setPii(null);
+    setDialog(null);
+    load();
+  }, [load]);
+
+  const allowed = new Set(member?.allowedActions ?? []);
+  const empty = t('common.empty');
+
+  return (
+    <Drawer
+      open={memberId !== null}
+      onClose={onClose}
+      title={member ? `${t('members.detail.title')} · ${member.name}` : t('members.detail.title')}
+      size={screens.md ? 640 : '100%'}
+      extra={
+        member ? (
+          <Space wrap>
+            {allowed.has('viewPii') && !pii ? (
+              <Button icon={<EyeOutlined />} onClick={() => setDialog('pii')}>
+                {t('members.detail.viewPii')}
+              </Button>
+            ) : null}
+            {allowed.has('edit') ? (
+              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+                {t('members.detail.edit')}
+              </Button>
+            ) : null}
+            {allowed.has('changeStatus') ? (
+              <Button icon={<SwapOutlined />} onClick={() => setDialog('status')}>
+                {t('members.detail.changeStatus')}
+              </Button>
+            ) : null}
+          </Space>
+        ) : null
+      }
+    >
+      {error ? <ErrorAlert error={error} /> : null}
+      {member ? (
+        <Space orientation="vertical" size={20} style={{ width: '100%' }}>
+          {pii ? (
+            <Alert type="info" showIcon title={t('members.pii.shownTitle')} data-testid="member-pii" />
+          ) : null}
+          <Descriptions bordered column={1} size="small">
+            <Descriptions.Item label={t('members.name')}>{member.name}</Descriptions.Item>
+            <Descriptions.Item label={t('members.idNumber')}>
+              <Typography.Text copyable={pii ? { text: pii.idNumber } : false}>
+                {pii?.idNumber ?? member.idNumberMasked}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.phone')}>
+              <Typography.Text copyable={pii ? { text: pii.phone } : false}>
+                {pii?.phone ?? member.phoneMasked}
+              </Typography.Text>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.gender')}>
+              {t(`members.genders.${member.gender}`)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.birthDate')}>{member.birthDate}</Descriptions.Item>
+            <Descriptions.Item label={t('members.org')}>{member.orgName}</Descriptions.Item>
+            <Descriptions.Item label={t('members.employer')}>
+              {member.employerName ?? empty}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.joinedOn')}>{member.joinedOn}</Descriptions.Item>
+            <Descriptions.Item label={t('members.status')}>
+              <Tag color={statusColors[member.status]}>{t(`members.statuses.${member.status}`)}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.categories')}>
+              {member.categories.length
+                ? member.categories.map((c) => <Tag key={c}>{t(`members.categoryNames.${c}`)}</Tag>)
+                : empty}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('members.cardNo')}>{member.cardNo ?? empty}</Descriptions.Item>
+          </Descriptions>
+          <div>
+            <Typography.Title level={5}>{t('members.detail.history')}</Typography.Title>
+            {member.history.length === 0 ? (
+              <Typography.Text type="secondary">{t('members.detail.historyEmpty')}</Typography.Text>
+            ) : (
+              <Timeline
+                items={member.history.map((h) => ({
+                  content: (
+                    <div>
+                      <div>
+                        {new Date(h.at).toLocaleString()}{' '}
+                        {h.fromStatus === null ? (
+                          t('members.detail.registered')
+                        ) : (
+                          <Tag color={statusColors[h.toStatus]}>{t(`members.statuses.${h.toStatus}`)}</Tag>
+                        )}
+                      </div>
+                      {h.reason ? (
+                        <Typography.Text type="secondary">
+                          {t('members.detail.reasonLabel', { reason: h.reason })}
+                        </Typography.Text>
+                      ) : null}
+                      {h.actorName ? (
+                        <div>
+                          <Typography.Text type="secondary">
+                            {t('members.detail.by', { name: h.actorName })}
+                          </Typography.Text>
+                        </div>
+                      ) : null}
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+          </div>
+        </Space>
+      ) : error ? null : (
+        <Skeleton active />
+      )}
+      <PiiReasonModal
+        key={`pii-${dialog}`}
+        memberId={dialog === 'pii' && member ? member.id : null}
+        onClose={() => setDialog(null)}
+        onRead={(read) => {
+          setPii(read);
+          setDialog(null);
+        }}
+      />
+      <MemberFormModal
+        open={dialog === 'edit'}
+        member={member ?? undefined}
+        onClose={() => setDialog(null)}
+        onSaved={(m) => {
+          setDialog(null);
+          void message.success(t('members.form.saved', { name: m.name }));
+          load();
+          onChanged();
+        }}
+      />
+      <StatusModal
+        key={`status-${dialog}`}
+        member={dialog === 'status' ? member : null}
+        onClose={() => setDialog(null)}
+        onDone={() => {
+          setDialog(null);
+          void message.success(t('members.statusChange.done'));
+          load();
+          onChanged();
+        }}
+      />
+    </Drawer>
+  );
+}
+
+function StatusModal({
+  member,
+  onClose,
+  onDone,
+}: {
+  member: MemberDetail | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ status: 'active' | 'left' | 'deceased'; reason: string }>();
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const choices = member?.status === 'active' ? (['left', 'deceased'] as const) : (['active'] as const);
+
+  const submit = async () => {
+    if (!member) return;
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setSaving(true);
+    try {
+      await changeMemberStatus(member.id, { status: v.status, reason: v.reason.trim() });
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={member !== null}
+      title={t('members.statusChange.title')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="status" label={t('members.statusChange.to')} rules={[{ required: true }]}>
+          <Select
+            options={choices.map((s) => ({ value: s, label: t(`members.statusChange.toOptions.${s}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('members.statusChange.reason')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              min: 2,
+              max: 200,
+              message: t('members.statusChange.reasonRequired'),
+            },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={200} />
+        </Form.Item>
+      </Form>
+      {error ? <ErrorAlert error={error} /> : null}
+    </Modal>
+  );
+}

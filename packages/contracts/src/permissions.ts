@@ -1,0 +1,83 @@
+/**
+ * Permission names. A route declares one; a role grants a set. Scope (which orgs) is separate:
+ * a staff user acts on its own org's subtree.
+ */
+export const Permissions = [
+  'org.read',
+  'org.write',
+  'enterprise.read',
+  'enterprise.write',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'system.backup',
+  'member.read',
+  'member.write',
+  'member.pii',
+  'member.export',
+  'apikey.manage',
+  'card.manage',
+  'card.verify',
+] as const;
+export type Permission = (typeof Permissions)[number];
+
+export const StaffRoles = ['org_admin', 'staff', 'viewer'] as const;
+export type StaffRole = (typeof StaffRoles)[number];
+
+export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
+  org_admin: [
+    'org.read',
+    'org.write',
+    'enterprise.read',
+    'enterprise.write',
+    'user.read',
+    'user.manage',
+    'audit.read',
+    'system.backup',
+    'member.read',
+    'member.write',
+    'member.pii',
+    'member.export',
+    'apikey.manage',
+    'card.manage',
+    'card.verify',
+  ],
+  staff: [
+    'org.read',
+    'org.write',
+    'enterprise.read',
+    'enterprise.write',
+    'user.read',
+    'member.read',
+    'member.write',
+    'member.pii',
+    'card.manage',
+    'card.verify',
+  ],
+  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify'],
+};
+
+/**
+ * What an open-API key may be given: the data permissions, never the power to manage people, keys
+ * or backups — a leaked key must not be able to mint more access.
+ */
+export const ApiKeyGrantablePermissions = Permissions.filter(
+  (p) =>
+    p !== 'apikey.manage' &&
+    p !== 'user.manage' &&
+    p !== 'system.backup' &&
+    p !== 'card.manage' &&
+    // Full personal records and bulk exports stay with people, whose every read is audited by name.
+    p !== 'member.pii' &&
+    p !== 'member.export',
+);
+
+/** Members act on their own records only; their permissions name what the member app offers. */
+export const MemberPermissions = ['self.read', 'self.write'] as const;
+export type MemberPermission = (typeof MemberPermissions)[number];
+
+export function permissionsOf(roles: readonly StaffRole[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of rolePermissions[role]) set.add(p);
+  return Permissions.filter((p) => set.has(p));
+}
