@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { describeError } from '../../../lib/errors';
 import { useMe } from '../../../lib/session';
-import { OrgTreeSelect } from '../../orgs/components/org-tree-select';
+import { OrgSearchSelect } from '../../orgs/components/org-search-select';
 import { exportMembers, listMembers } from '../api';
 import { MemberDrawer } from '../components/member-drawer';
 import { MemberFormModal } from '../components/member-form-modal';
@@ -106,7 +106,7 @@ export function MembersPage() {
             />
           </Form.Item>
           <Form.Item name="orgId">
-            <OrgTreeSelect placeholder={t('members.allOrgs')} />
+            <OrgSearchSelect allowClear placeholder={t('members.allOrgs')} style={{ width: 260 }} />
           </Form.Item>
           <Form.Item>
             <Space>

@@ -1,6 +1,6 @@
 import type { OrgLevel, OrgSearchHit } from '@unionhub/contracts';
 import { Select, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type CSSProperties, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchOrgs } from '../api';
 
@@ -77,13 +77,18 @@ export function OrgSearchSelect({
   level,
   exclude,
   placeholder,
+  allowClear,
+  style,
   id,
 }: {
   value?: number;
-  onChange?: (value: number, hit: OrgSearchHit) => void;
+  onChange?: (value: number | undefined, hit?: OrgSearchHit) => void;
   level?: OrgLevel;
   exclude?: (hit: OrgSearchHit) => boolean;
   placeholder?: string;
+  /** A filter may be emptied again; a required field may not. */
+  allowClear?: boolean;
+  style?: CSSProperties;
   id?: string;
 }) {
   const { t } = useTranslation();
@@ -99,6 +104,12 @@ export function OrgSearchSelect({
     <Select<number, (typeof options)[number]>
       id={id}
       value={value}
+      allowClear={allowClear}
+      style={style}
+      onClear={() => {
+        setChosen(null);
+        onChange?.(undefined);
+      }}
       onChange={(v, option) => {
         const hit = (Array.isArray(option) ? option[0] : option)?.hit;
         if (!hit) return;
