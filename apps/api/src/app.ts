@@ -18,7 +18,7 @@ import { cardRoutes } from './modules/cards/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
 import { memberRoutes } from './modules/members/index.js';
-import { noticeRoutes } from './modules/notices/index.js';
+import { notificationRoutes } from './modules/notifications/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
 import { referenceRoutes } from './modules/reference/index.js';
 import { statsRoutes } from './modules/stats/index.js';
@@ -192,7 +192,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(cardRoutes(ctx));
       await v1.register(joiningRoutes(ctx));
       await v1.register(transferRoutes(ctx));
-      await v1.register(noticeRoutes(ctx));
+      await v1.register(notificationRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -6,7 +6,9 @@ import { type Database, openPglite, openPostgres, runMigrations } from './db/cli
 import { type AppContext, type Clock, systemClock } from './platform/context.js';
 import { acquireDataLock } from './platform/data-lock.js';
 import { createPii } from './platform/pii.js';
+import { createOutboxEmailSender, type EmailSender } from './platform/email.js';
 import { createOutboxSmsSender, type SmsSender } from './platform/sms.js';
+import { createDiskFileStore } from './platform/storage.js';
 
 export interface OpenOptions {
   /** What holds the embedded database, shown to anyone who tries to open it meanwhile. */
@@ -15,6 +17,7 @@ export interface OpenOptions {
   migrate?: boolean;
   clock?: Clock;
   sms?: SmsSender;
+  email?: EmailSender;
   log?: FastifyBaseLogger;
 }
 
@@ -67,6 +70,8 @@ export async function openContext(config: Config, opts: OpenOptions): Promise<Op
     pii: createPii(config.secrets),
     clock: opts.clock ?? systemClock,
     sms: opts.sms ?? createOutboxSmsSender(config.dataDir, { echo: config.env === 'development' }),
+    email: opts.email ?? createOutboxEmailSender(config.dataDir),
+    files: createDiskFileStore(join(config.dataDir, 'files')),
     log,
   };
   return {

@@ -6,8 +6,10 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError } from './db/client.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
 import { fillMissingNameKeys } from './modules/orgs/index.js';
+import { deliverDueNotifications } from './modules/notifications/index.js';
 import { runTransferAutoAccept } from './modules/transfers/index.js';
 import { DataDirBusyError } from './platform/data-lock.js';
+import { startJobs } from './platform/jobs.js';
 
 /** Starts the platform: configuration, database (migrated), demo data on first start, HTTP server. */
 async function main(): Promise<void> {
@@ -30,21 +32,11 @@ async function main(): Promise<void> {
 
   const webDist = config.webDist ?? defaultWebDist;
   const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDist });
-  // Transfers nobody rejected complete after 30 days; hourly is precise enough for a deadline in days.
-  // The job locks with SKIP LOCKED, so several servers may run it at once.
-  const autoAccept = () =>
-    runTransferAutoAccept(ctx)
-      .then((n) => {
-        if (n > 0) log.info({ transfers: n }, 'completed transfers after 30 days without a rejection');
-      })
-      .catch((err: unknown) => log.error({ err }, 'transfer auto-accept failed'));
-  const scheduler = setInterval(autoAccept, 3600_000);
-  scheduler.unref();
+  let jobs: ReturnType<typeof startJobs> | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    clearInterval(scheduler);
     log.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
     const force = setTimeout(() => {
       log.error('shutdown took over 15 s; exiting');
@@ -52,6 +44,7 @@ async function main(): Promise<void> {
     }, 15_000);
     force.unref();
     try {
+      await jobs?.stop();
       await app.close();
       await opened.close();
       log.info('stopped');
@@ -65,7 +58,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  void autoAccept();
+  // Every job locks what it takes (SKIP LOCKED), so several servers may run them side by side.
+  jobs = startJobs(
+    [
+      // Notices queued for SMS and e-mail go out within seconds; failures back off per delivery.
+      { name: 'notification-delivery', everyMs: 2000, run: () => deliverDueNotifications(ctx) },
+      // Transfers nobody rejected complete after 30 days; hourly is precise enough for days.
+      { name: 'transfer-auto-accept', everyMs: 3600_000, run: () => runTransferAutoAccept(ctx) },
+    ],
+    log,
+  );
   const engine =
     ctx.database.engine === 'pglite' ? `embedded PGlite (${join(config.dataDir, 'pg')})` : 'PostgreSQL';
   const webNote = existsSync(join(webDist, 'index.html')) ? '' : ' (web app not built: run npm run build)';

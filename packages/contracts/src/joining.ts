@@ -100,13 +100,3 @@ export const UnionChoice = Type.Object({
 });
 export type UnionChoice = Static<typeof UnionChoice>;
 export const UnionChoiceList = Type.Object({ items: Type.Array(UnionChoice) });
-
-export const MemberNotice = Type.Object({
-  id: Id,
-  kind: Type.String(),
-  text: Type.String(),
-  readAt: Type.Union([Timestamp, Type.Null()]),
-  createdAt: Timestamp,
-});
-export type MemberNotice = Static<typeof MemberNotice>;
-export const MemberNoticeList = Type.Object({ items: Type.Array(MemberNotice) });

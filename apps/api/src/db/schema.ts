@@ -7,7 +7,7 @@ export * from '../modules/cards/cards.schema.js';
 export * from '../modules/enterprises/enterprises.schema.js';
 export * from '../modules/joining/joining.schema.js';
 export * from '../modules/members/members.schema.js';
-export * from '../modules/notices/notices.schema.js';
+export * from '../modules/notifications/notifications.schema.js';
 export * from '../modules/orgs/orgs.schema.js';
 export * from '../modules/stats/stats.schema.js';
 export * from '../modules/transfers/transfers.schema.js';

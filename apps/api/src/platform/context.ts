@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Database, Db } from '../db/client.js';
+import type { EmailSender } from './email.js';
 import type { Pii } from './pii.js';
 import type { SmsSender } from './sms.js';
+import type { FileStore } from './storage.js';
 
 /** Time as the application sees it; tests replace it to move through deadlines. */
 export interface Clock {
@@ -19,6 +21,8 @@ export interface AppContext {
   pii: Pii;
   clock: Clock;
   sms: SmsSender;
+  email: EmailSender;
+  files: FileStore;
   log: FastifyBaseLogger;
 }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 export interface SmsMessage {
   phone: string;
-  template: 'otp';
+  /** otp: a sign-in code; notice: a notification (see the notifications module). */
+  template: 'otp' | 'notice';
   text: string;
   /** Structured values of the template, e.g. the code; the dev outbox keeps them for tests. */
   params: Record<string, string>;

@@ -9,7 +9,9 @@ import { loadConfig } from '../config/config.js';
 import { type Database, openPglite, openPostgres, runMigrations } from '../db/client.js';
 import type { AppContext, Clock } from '../platform/context.js';
 import { createPii } from '../platform/pii.js';
+import type { EmailMessage, EmailSender } from '../platform/email.js';
 import type { SmsMessage, SmsSender } from '../platform/sms.js';
+import { createDiskFileStore } from '../platform/storage.js';
 import { withDatabase } from './global-setup.js';
 
 declare module 'vitest' {
@@ -44,11 +46,22 @@ export class MemorySms implements SmsSender {
   }
 }
 
+export class MemoryEmail implements EmailSender {
+  readonly sent: EmailMessage[] = [];
+  /** Set to make the next sends fail, as an unreachable relay would. */
+  failing = false;
+  async send(message: EmailMessage): Promise<void> {
+    if (this.failing) throw new Error('relay unreachable');
+    this.sent.push(message);
+  }
+}
+
 export interface TestEnv {
   ctx: AppContext;
   app: FastifyInstance;
   clock: TestClock;
   sms: MemorySms;
+  email: MemoryEmail;
   database: Database;
   close(): Promise<void>;
 }
@@ -81,6 +94,7 @@ export async function createTestEnv(
   const database = await openTestDatabase(opts.wrapUrl ? { wrapUrl: opts.wrapUrl } : {});
   const clock = new TestClock();
   const sms = new MemorySms();
+  const email = new MemoryEmail();
   const silent = {
     info() {},
     warn() {},
@@ -99,6 +113,8 @@ export async function createTestEnv(
     pii: createPii(config.secrets),
     clock,
     sms,
+    email,
+    files: createDiskFileStore(join(dataDir, 'files')),
     log: silent as unknown as AppContext['log'],
   };
   const app = await buildApp(ctx, { logger: false, rateLimit: opts.rateLimit ?? false });
@@ -108,6 +124,7 @@ export async function createTestEnv(
     app,
     clock,
     sms,
+    email,
     database,
     async close() {
       await app.close();

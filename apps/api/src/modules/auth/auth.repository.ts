@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { type Permission, rolePermissions, StaffRoles } from '@unionhub/contracts';
+import { and, arrayOverlaps, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgs } from '../orgs/orgs.schema.js';
 import { memberAccounts, otpCodes, sessions, staffUsers } from './auth.schema.js';
@@ -230,4 +231,19 @@ export async function consumeOtp(db: Db, id: number, at: Date): Promise<boolean>
     .where(and(eq(otpCodes.id, id), isNull(otpCodes.consumedAt)))
     .returning({ id: otpCodes.id });
   return rows.length === 1;
+}
+
+/** Active staff users of one union whose roles grant the permission (to notify them of work). */
+export async function listActiveStaffOf(db: Db, orgId: number, permission: Permission) {
+  const roles = StaffRoles.filter((role) => rolePermissions[role].includes(permission));
+  return db
+    .select({ id: staffUsers.id, displayName: staffUsers.displayName })
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.orgId, orgId),
+        isNull(staffUsers.disabledAt),
+        arrayOverlaps(staffUsers.roles, roles),
+      ),
+    );
 }

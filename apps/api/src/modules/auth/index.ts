@@ -1,4 +1,4 @@
-export { findMemberAccountById, findMemberAccountByPhoneHash } from './auth.repository.js';
+export { findMemberAccountById, findMemberAccountByPhoneHash, listActiveStaffOf } from './auth.repository.js';
 export { authRoutes } from './auth.routes.js';
 export { memberAccounts, otpCodes, sessions, staffUsers } from './auth.schema.js';
 export { type AuthService, createAuthService } from './auth.service.js';

@@ -113,7 +113,6 @@ describe('joining: access matrix for staff endpoints', () => {
       ['POST', '/api/v1/join-applications'],
       ['GET', '/api/v1/me/join-applications'],
       ['GET', '/api/v1/join-applications/unions?q=gongsi'],
-      ['GET', '/api/v1/me/notices'],
     ] as const) {
       expect((await env.app.inject({ method, url })).statusCode, url).toBe(401);
       const res = await env.app.inject({ method, url, headers: staff, payload: {} });
@@ -192,9 +191,9 @@ describe('joining: a worker applies and the union decides', () => {
 
     const mine = await env.app.inject({ method: 'GET', url: '/api/v1/me/join-applications', headers: auth });
     expect(mine.json().items[0]).toMatchObject({ id: created.id, status: 'accepted', memberId });
-    const notices = await env.app.inject({ method: 'GET', url: '/api/v1/me/notices', headers: auth });
+    const notices = await env.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: auth });
     expect(notices.json().items[0]).toMatchObject({ kind: 'join.accepted', readAt: null });
-    expect(notices.json().items[0].text).toContain('已通过');
+    expect(notices.json().items[0].body).toContain('已通过');
 
     const again = await env.app.inject({
       method: 'POST',
@@ -230,9 +229,9 @@ describe('joining: a worker applies and the union decides', () => {
     ).json();
     expect(mine.items[0]).toMatchObject({ status: 'rejected', decisionReason: '未在本单位就业' });
     const notices = (
-      await env.app.inject({ method: 'GET', url: '/api/v1/me/notices', headers: auth })
+      await env.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: auth })
     ).json();
-    expect(notices.items[0].text).toContain('未在本单位就业');
+    expect(notices.items[0].body).toContain('未在本单位就业');
     // Once decided, the worker may apply again.
     expect((await apply(auth, { orgId: tree.grassroots.id })).statusCode).toBe(201);
   });

@@ -20,7 +20,7 @@ import { findMemberAccountById } from '../auth/index.js';
 import { insertNewCard } from '../cards/index.js';
 import { findEnterpriseByCreditCode } from '../enterprises/index.js';
 import { assertNoActiveMembership, chinaToday, createMember, parseIdNumber } from '../members/index.js';
-import { recordMemberNotice } from '../notices/index.js';
+import { notify } from '../notifications/index.js';
 import { findGrassrootsUnions, findOrgById, getOrgInScope, type OrgRow } from '../orgs/index.js';
 import {
   applicationDecided,
@@ -198,12 +198,18 @@ export async function acceptApplication(
       { status: next, decidedBy: actor.id, decidedAt: now, memberId: member.id },
       now,
     );
-    await recordMemberNotice(tx, {
-      accountId: locked.accountId,
-      kind: 'join.accepted',
-      text: `您申请加入“${member.orgName}”的入会申请已通过，欢迎成为工会会员！`,
-      at: now,
-    });
+    await notify(
+      tx,
+      [{ type: 'member', id: locked.accountId }],
+      {
+        topic: 'membership',
+        kind: 'join.accepted',
+        title: '入会申请已通过',
+        body: `您申请加入“${member.orgName}”的入会申请已通过，欢迎成为工会会员！`,
+        link: '/m/card',
+      },
+      now,
+    );
     await recordAudit(tx, {
       actor,
       action: 'join_application.accept',
@@ -234,12 +240,17 @@ export async function rejectApplication(
       { status: next, decisionReason: reason, decidedBy: actor.id, decidedAt: now },
       now,
     );
-    await recordMemberNotice(tx, {
-      accountId: locked.accountId,
-      kind: 'join.rejected',
-      text: `您申请加入“${application.orgName}”的入会申请未通过，原因：${reason}`,
-      at: now,
-    });
+    await notify(
+      tx,
+      [{ type: 'member', id: locked.accountId }],
+      {
+        topic: 'membership',
+        kind: 'join.rejected',
+        title: '入会申请未通过',
+        body: `您申请加入“${application.orgName}”的入会申请未通过，原因：${reason}`,
+      },
+      now,
+    );
     await recordAudit(tx, {
       actor,
       action: 'join_application.reject',

@@ -80,7 +80,7 @@ async function countRows(): Promise<Record<string, number>> {
     'transfer_history',
     'audit_log',
     'member_status_history',
-    'member_notices',
+    'notifications',
   ]) {
     const [row] = await env.database.query<{ n: number | string }>(`select count(*) as n from ${table}`);
     out[table] = Number(row!.n);

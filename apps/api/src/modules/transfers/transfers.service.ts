@@ -16,7 +16,7 @@ import {
   type MemberWithOrg,
   moveMember,
 } from '../members/index.js';
-import { recordNoticeForPhone } from '../notices/index.js';
+import { notifyMemberByPhone } from '../notifications/index.js';
 import { findOrgById, getOrgInScope } from '../orgs/index.js';
 import {
   destinationInvalid,
@@ -240,15 +240,20 @@ async function applyAction(
     if (transition.to === 'completed' || transition.to === 'rejected') {
       const view = (await repo.findTransferById(tx, id))!;
       const member = await getMemberById(tx, locked.memberId);
-      await recordNoticeForPhone(tx, {
-        phoneHash: member.phoneHash,
-        kind: transition.to === 'completed' ? 'transfer.completed' : 'transfer.rejected',
-        text:
-          transition.to === 'completed'
-            ? `您的会员关系已从“${view.fromOrgName}”转入“${view.toOrgName}”。`
-            : `您转入“${view.toOrgName}”的会员关系转接未通过，原因：${reason ?? ''}`,
-        at: now,
-      });
+      await notifyMemberByPhone(
+        tx,
+        member.phoneHash,
+        {
+          topic: 'membership',
+          kind: transition.to === 'completed' ? 'transfer.completed' : 'transfer.rejected',
+          title: transition.to === 'completed' ? '会员关系转接已完成' : '会员关系转接未通过',
+          body:
+            transition.to === 'completed'
+              ? `您的会员关系已从“${view.fromOrgName}”转入“${view.toOrgName}”。`
+              : `您转入“${view.toOrgName}”的会员关系转接未通过，原因：${reason ?? ''}`,
+        },
+        now,
+      );
     }
   });
 }
