@@ -12,6 +12,7 @@ import { ErrorBody } from '@unionhub/contracts';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { appliedMigrationCount, expectedMigrationCount } from './db/client.js';
 import { apiKeyRoutes, authenticateApiKey } from './modules/api-keys/index.js';
+import { attachmentRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, createAuthService } from './modules/auth/index.js';
 import { cardRoutes } from './modules/cards/index.js';
@@ -21,6 +22,8 @@ import { memberRoutes } from './modules/members/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
 import { referenceRoutes } from './modules/reference/index.js';
+import { serviceRequestRoutes } from './modules/service-requests/index.js';
+import { serviceRoutes } from './modules/services/index.js';
 import { statsRoutes } from './modules/stats/index.js';
 import { transferRoutes } from './modules/transfers/index.js';
 import { userRoutes } from './modules/users/index.js';
@@ -193,6 +196,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(joiningRoutes(ctx));
       await v1.register(transferRoutes(ctx));
       await v1.register(notificationRoutes(ctx));
+      await v1.register(attachmentRoutes(ctx));
+      await v1.register(serviceRoutes(ctx));
+      await v1.register(serviceRequestRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

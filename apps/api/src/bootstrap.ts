@@ -5,8 +5,8 @@ import type { Config } from './config/config.js';
 import { type Database, openPglite, openPostgres, runMigrations } from './db/client.js';
 import { type AppContext, type Clock, systemClock } from './platform/context.js';
 import { acquireDataLock } from './platform/data-lock.js';
-import { createPii } from './platform/pii.js';
 import { createOutboxEmailSender, type EmailSender } from './platform/email.js';
+import { createPii } from './platform/pii.js';
 import { createOutboxSmsSender, type SmsSender } from './platform/sms.js';
 import { createDiskFileStore } from './platform/storage.js';
 

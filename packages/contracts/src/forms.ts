@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
-import type { ErrorDetail } from './errors.js';
 import { StringEnum } from './common.js';
+import type { ErrorDetail } from './errors.js';
 import { checkIdNumber } from './validators.js';
 
 /**

@@ -1,4 +1,5 @@
 export * from './api-keys.js';
+export * from './attachments.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './cards.js';
@@ -12,6 +13,8 @@ export * from './notifications.js';
 export * from './orgs.js';
 export * from './permissions.js';
 export * from './reference.js';
+export * from './service-requests.js';
+export * from './services.js';
 export * from './stats.js';
 export * from './transfers.js';
 export * from './users.js';

@@ -56,7 +56,9 @@ export const NotificationPreferences = Type.Object(
     items: Type.Array(NotificationPreference, { maxItems: 20 }),
     /** Channels the caller can be reached on at all (a member without e-mail has no e-mail channel). */
     available: Type.Array(StringEnum(NotificationChannels)),
-    email: Type.Union([Type.String(), Type.Null()], { description: 'Staff only: the work e-mail notices go to' }),
+    email: Type.Union([Type.String(), Type.Null()], {
+      description: 'Staff only: the work e-mail notices go to',
+    }),
   },
   { additionalProperties: false },
 );

@@ -18,6 +18,9 @@ export const Permissions = [
   'apikey.manage',
   'card.manage',
   'card.verify',
+  'service.manage',
+  'request.read',
+  'request.handle',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -41,6 +44,9 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'apikey.manage',
     'card.manage',
     'card.verify',
+    'service.manage',
+    'request.read',
+    'request.handle',
   ],
   staff: [
     'org.read',
@@ -53,8 +59,11 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'member.pii',
     'card.manage',
     'card.verify',
+    'service.manage',
+    'request.read',
+    'request.handle',
   ],
-  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify'],
+  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read'],
 };
 
 /**

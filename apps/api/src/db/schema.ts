@@ -1,6 +1,7 @@
 /** The one pg-core schema, shared by PGlite and PostgreSQL. drizzle-kit generates migrations from it. */
 
 export * from '../modules/api-keys/api-keys.schema.js';
+export * from '../modules/attachments/attachments.schema.js';
 export * from '../modules/audit/audit.schema.js';
 export * from '../modules/auth/auth.schema.js';
 export * from '../modules/cards/cards.schema.js';
@@ -9,5 +10,7 @@ export * from '../modules/joining/joining.schema.js';
 export * from '../modules/members/members.schema.js';
 export * from '../modules/notifications/notifications.schema.js';
 export * from '../modules/orgs/orgs.schema.js';
+export * from '../modules/service-requests/service-requests.schema.js';
+export * from '../modules/services/services.schema.js';
 export * from '../modules/stats/stats.schema.js';
 export * from '../modules/transfers/transfers.schema.js';

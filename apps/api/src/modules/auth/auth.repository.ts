@@ -240,10 +240,6 @@ export async function listActiveStaffOf(db: Db, orgId: number, permission: Permi
     .select({ id: staffUsers.id, displayName: staffUsers.displayName })
     .from(staffUsers)
     .where(
-      and(
-        eq(staffUsers.orgId, orgId),
-        isNull(staffUsers.disabledAt),
-        arrayOverlaps(staffUsers.roles, roles),
-      ),
+      and(eq(staffUsers.orgId, orgId), isNull(staffUsers.disabledAt), arrayOverlaps(staffUsers.roles, roles)),
     );
 }

@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { inTransaction } from '../../db/tx.js';
 import { pathInScope } from '../../platform/access.js';
 import type { MemberActor, StaffActor } from '../../platform/actor.js';
+import { addWorkingDays } from '../../platform/calendar.js';
 import type { AppContext, RequestMeta } from '../../platform/context.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { maskIdNumber, maskPhone } from '../../platform/pii.js';
@@ -29,7 +30,6 @@ import {
   unionNotFound,
   unionNotGrassroots,
 } from './joining.errors.js';
-import { addWorkingDays } from './joining.policy.js';
 import * as repo from './joining.repository.js';
 import { nextJoinStatus } from './joining.workflow.js';
 

@@ -43,7 +43,14 @@ export async function listPreferencesOf(db: Db, recipients: Recipient[]) {
   return db
     .select()
     .from(notificationPreferences)
-    .where(conditions.length === 1 ? conditions[0] : sql.join(conditions.map((c) => sql`(${c})`), sql` or `));
+    .where(
+      conditions.length === 1
+        ? conditions[0]
+        : sql.join(
+            conditions.map((c) => sql`(${c})`),
+            sql` or `,
+          ),
+    );
 }
 
 export async function upsertPreferences(
@@ -55,7 +62,9 @@ export async function upsertPreferences(
   if (!items.length) return;
   await db
     .insert(notificationPreferences)
-    .values(items.map((i) => ({ recipientType: recipient.type, recipientId: recipient.id, ...i, updatedAt: at })))
+    .values(
+      items.map((i) => ({ recipientType: recipient.type, recipientId: recipient.id, ...i, updatedAt: at })),
+    )
     .onConflictDoUpdate({
       target: [
         notificationPreferences.recipientType,
@@ -107,9 +116,17 @@ export async function listNotificationsOf(
   recipient: Recipient,
   opts: { unreadOnly: boolean; limit: number; offset: number },
 ) {
-  const where = opts.unreadOnly ? and(ofRecipient(recipient), isNull(notifications.readAt)) : ofRecipient(recipient);
+  const where = opts.unreadOnly
+    ? and(ofRecipient(recipient), isNull(notifications.readAt))
+    : ofRecipient(recipient);
   const [items, [total], [unread]] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.id)).limit(opts.limit).offset(opts.offset),
+    db
+      .select()
+      .from(notifications)
+      .where(where)
+      .orderBy(desc(notifications.id))
+      .limit(opts.limit)
+      .offset(opts.offset),
     db.select({ n: count() }).from(notifications).where(where),
     db
       .select({ n: count() })
@@ -201,7 +218,12 @@ export async function finishDelivery(
       outcome.status === 'sent'
         ? { status: 'sent', sentAt: outcome.at, lockedUntil: null, lastError: null }
         : outcome.status === 'pending'
-          ? { status: 'pending', lastError: outcome.error, nextAttemptAt: outcome.nextAttemptAt, lockedUntil: null }
+          ? {
+              status: 'pending',
+              lastError: outcome.error,
+              nextAttemptAt: outcome.nextAttemptAt,
+              lockedUntil: null,
+            }
           : { status: outcome.status, lastError: outcome.error, lockedUntil: null },
     )
     .where(and(eq(notificationDeliveries.id, id), eq(notificationDeliveries.status, 'sending')));

@@ -7,8 +7,8 @@ import {
   NotificationQuery,
   UpdateNotificationPreferencesBody,
 } from '@unionhub/contracts';
-import Type from 'typebox';
 import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
 import { actorOf, sessionStaffOf } from '../../platform/auth-hook.js';
 import type { AppContext } from '../../platform/context.js';
 import { errorResponses } from '../../platform/error-responses.js';
@@ -64,7 +64,8 @@ export const notificationRoutes =
           response: { 200: Notification, ...errorResponses(401, 403, 404) },
         },
       },
-      async (request) => presentNotification(await markMyNotificationRead(ctx, personOf(request), request.params.id)),
+      async (request) =>
+        presentNotification(await markMyNotificationRead(ctx, personOf(request), request.params.id)),
     );
 
     app.post(
@@ -74,7 +75,10 @@ export const notificationRoutes =
         schema: {
           tags,
           summary: 'Mark every notification read',
-          response: { 200: Type.Object({ updated: Type.Integer({ minimum: 0 }) }), ...errorResponses(401, 403) },
+          response: {
+            200: Type.Object({ updated: Type.Integer({ minimum: 0 }) }),
+            ...errorResponses(401, 403),
+          },
         },
       },
       async (request) => ({ updated: await markAllMyNotificationsRead(ctx, personOf(request)) }),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The in-app inbox of members (recipient_type 'member', a member account) and staff ('staff', a
@@ -21,9 +31,7 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_recipient_idx').on(t.recipientType, t.recipientId, t.id),
-    index('notifications_unread_idx')
-      .on(t.recipientType, t.recipientId)
-      .where(sql`read_at is null`),
+    index('notifications_unread_idx').on(t.recipientType, t.recipientId).where(sql`read_at is null`),
     check('notifications_recipient_type_check', sql`${t.recipientType} in ('member','staff')`),
   ],
 );
@@ -51,9 +59,7 @@ export const notificationDeliveries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('notification_deliveries_due_idx')
-      .on(t.nextAttemptAt)
-      .where(sql`status in ('pending','sending')`),
+    index('notification_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending','sending')`),
     index('notification_deliveries_notification_idx').on(t.notificationId),
     check('notification_deliveries_channel_check', sql`${t.channel} in ('sms','email')`),
     check(
@@ -81,9 +87,13 @@ export const notificationPreferences = pgTable(
  * Where the outside channels reach a user besides the sign-in identity: a staff user's work e-mail.
  * (A member's text messages go to the phone of their account.)
  */
-export const notificationContacts = pgTable('notification_contacts', {
-  recipientType: text('recipient_type').notNull(),
-  recipientId: bigint('recipient_id', { mode: 'number' }).notNull(),
-  email: text('email'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.recipientType, t.recipientId] })]);
+export const notificationContacts = pgTable(
+  'notification_contacts',
+  {
+    recipientType: text('recipient_type').notNull(),
+    recipientId: bigint('recipient_id', { mode: 'number' }).notNull(),
+    email: text('email'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.recipientType, t.recipientId] })],
+);

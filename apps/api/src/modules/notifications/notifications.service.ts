@@ -31,7 +31,12 @@ export interface NoticeInput {
  * Puts a notice in each recipient's inbox and queues it on the channels each of them chose, in the
  * caller's transaction: if the change rolls back, nobody is told about it.
  */
-export async function notify(tx: Db, recipients: repo.Recipient[], notice: NoticeInput, at: Date): Promise<void> {
+export async function notify(
+  tx: Db,
+  recipients: repo.Recipient[],
+  notice: NoticeInput,
+  at: Date,
+): Promise<void> {
   if (!recipients.length) return;
   const rows = await repo.insertNotifications(
     tx,
@@ -83,7 +88,11 @@ export async function notifyOrgStaff(
 const recipientOf = (actor: StaffActor | MemberActor): repo.Recipient =>
   actor.kind === 'staff' ? { type: 'staff', id: actor.id } : { type: 'member', id: actor.id };
 
-export async function listMyNotifications(ctx: AppContext, actor: StaffActor | MemberActor, query: NotificationQuery) {
+export async function listMyNotifications(
+  ctx: AppContext,
+  actor: StaffActor | MemberActor,
+  query: NotificationQuery,
+) {
   const pageSize = query.pageSize ?? 20;
   return repo.listNotificationsOf(ctx.db, recipientOf(actor), {
     unreadOnly: query.unread ?? false,
@@ -143,7 +152,10 @@ async function addressOf(ctx: AppContext, delivery: repo.ClaimedDelivery): Promi
     const account = await findMemberAccountById(ctx.db, delivery.recipientId);
     return account ? ctx.pii.open(account.phoneEnc) : null;
   }
-  return (await repo.findContact(ctx.db, { type: delivery.recipientType, id: delivery.recipientId }))?.email ?? null;
+  return (
+    (await repo.findContact(ctx.db, { type: delivery.recipientType, id: delivery.recipientId }))?.email ??
+    null
+  );
 }
 
 /**
@@ -151,13 +163,19 @@ async function addressOf(ctx: AppContext, delivery: repo.ClaimedDelivery): Promi
  * sent, retried later with a growing delay, skipped (no address) or failed for good. Returns the
  * number handled. Safe to run from several processes at once.
  */
-export async function deliverDueNotifications(ctx: AppContext, opts: { batch?: number } = {}): Promise<number> {
+export async function deliverDueNotifications(
+  ctx: AppContext,
+  opts: { batch?: number } = {},
+): Promise<number> {
   const now = ctx.clock.now();
   const claimed = await repo.claimDueDeliveries(ctx.db, now, 60_000, opts.batch ?? 50);
   for (const delivery of claimed) {
     const address = await addressOf(ctx, delivery);
     if (!address) {
-      await repo.finishDelivery(ctx.db, delivery.id, { status: 'skipped', error: 'no address for this channel' });
+      await repo.finishDelivery(ctx.db, delivery.id, {
+        status: 'skipped',
+        error: 'no address for this channel',
+      });
       continue;
     }
     try {
@@ -177,9 +195,16 @@ export async function deliverDueNotifications(ctx: AppContext, opts: { batch?: n
         delivery.id,
         delivery.attempts >= MAX_DELIVERY_ATTEMPTS
           ? { status: 'failed', error }
-          : { status: 'pending', error, nextAttemptAt: new Date(ctx.clock.now().getTime() + retryDelayMs(delivery.attempts)) },
+          : {
+              status: 'pending',
+              error,
+              nextAttemptAt: new Date(ctx.clock.now().getTime() + retryDelayMs(delivery.attempts)),
+            },
       );
-      ctx.log.warn({ deliveryId: delivery.id, attempts: delivery.attempts, err: error }, 'notification delivery failed');
+      ctx.log.warn(
+        { deliveryId: delivery.id, attempts: delivery.attempts, err: error },
+        'notification delivery failed',
+      );
     }
   }
   return claimed.length;

@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../db/tx.js';
-import { bearer, buildOrgTree, buildStaffUser, memberToken, tokenFor, uniquePhone } from '../../test/factories.js';
+import {
+  bearer,
+  buildOrgTree,
+  buildStaffUser,
+  memberToken,
+  tokenFor,
+  uniquePhone,
+} from '../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
 import { findMemberAccountByPhoneHash } from '../auth/index.js';
-import { deliverDueNotifications, type NoticeInput, notify, notifyOrgStaff } from './notifications.service.js';
+import {
+  deliverDueNotifications,
+  type NoticeInput,
+  notify,
+  notifyOrgStaff,
+} from './notifications.service.js';
 
 let env: TestEnv;
 let tree: Awaited<ReturnType<typeof buildOrgTree>>;
@@ -26,9 +38,13 @@ const send = (recipients: Parameters<typeof notify>[1], input = notice()) =>
   inTransaction(env.ctx.db, (tx) => notify(tx, recipients, input, env.clock.now()));
 
 const deliveries = () =>
-  env.database.query<{ id: number; channel: string; status: string; attempts: number; last_error: string | null }>(
-    'select id, channel, status, attempts, last_error from notification_deliveries order by id',
-  );
+  env.database.query<{
+    id: number;
+    channel: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+  }>('select id, channel, status, attempts, last_error from notification_deliveries order by id');
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -42,14 +58,22 @@ describe('the inbox', () => {
     await send([{ type: 'member', id: member.id }], notice(1));
     await send([{ type: 'member', id: member.id }], notice(2));
 
-    const list = await env.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: member.headers });
+    const list = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications',
+      headers: member.headers,
+    });
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({ total: 2, unread: 2 });
     expect(list.json().items.map((n: { body: string }) => n.body)).toEqual([
       '您的第 2 件申请已由工会受理。',
       '您的第 1 件申请已由工会受理。',
     ]);
-    expect(list.json().items[0]).toMatchObject({ topic: 'service_request', link: '/m/requests/2', readAt: null });
+    expect(list.json().items[0]).toMatchObject({
+      topic: 'service_request',
+      link: '/m/requests/2',
+      readAt: null,
+    });
 
     const first = list.json().items[1].id;
     const read = await env.app.inject({
@@ -87,7 +111,11 @@ describe('the inbox', () => {
       headers: other.headers,
     });
     expect(res.statusCode).toBe(404);
-    const list = await env.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: other.headers });
+    const list = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications',
+      headers: other.headers,
+    });
     expect(list.json().total).toBe(0);
   });
 
@@ -128,7 +156,11 @@ describe('the inbox', () => {
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
-    const list = await env.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: member.headers });
+    const list = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications',
+      headers: member.headers,
+    });
     expect(list.json().total).toBe(0);
   });
 });
@@ -167,7 +199,12 @@ describe('preferences', () => {
     });
     expect(res.json()).toMatchObject({ email: 'gonghui@example.cn', available: ['email'] });
 
-    const bad = await env.app.inject({ method: 'PUT', url, headers: staff, payload: { items: [], email: 'no' } });
+    const bad = await env.app.inject({
+      method: 'PUT',
+      url,
+      headers: staff,
+      payload: { items: [], email: 'no' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('body.email');
 
@@ -225,7 +262,12 @@ describe('the delivery worker', () => {
 
     env.email.failing = true;
     await deliverDueNotifications(env.ctx);
-    expect(await mine()).toMatchObject({ channel: 'email', status: 'pending', attempts: 1, last_error: 'relay unreachable' });
+    expect(await mine()).toMatchObject({
+      channel: 'email',
+      status: 'pending',
+      attempts: 1,
+      last_error: 'relay unreachable',
+    });
     // Not due again until the backoff has passed.
     await deliverDueNotifications(env.ctx);
     expect((await mine()).attempts).toBe(1);
@@ -264,7 +306,10 @@ describe('the delivery worker', () => {
     });
     await send([{ type: 'staff', id: user.id }]);
     await deliverDueNotifications(env.ctx);
-    expect((await deliveries()).at(-1)).toMatchObject({ status: 'skipped', last_error: 'no address for this channel' });
+    expect((await deliveries()).at(-1)).toMatchObject({
+      status: 'skipped',
+      last_error: 'no address for this channel',
+    });
   });
 
   it('delivers each message once when several workers run at the same time', async () => {

@@ -4,6 +4,7 @@ export {
   findOrgById,
   findOrgByRegionCode,
   insertOrg,
+  listAncestorsOf,
   type OrgRow,
   type OrgWithCount,
 } from './orgs.repository.js';

@@ -326,3 +326,8 @@ export async function listGrassrootsUnions(
     .orderBy(asc(orgs.namePinyin), asc(orgs.id))
     .limit(opts.limit);
 }
+
+/** The org at `path` and every union above it, from the top down. */
+export async function listAncestorsOf(db: Db, path: string): Promise<OrgRow[]> {
+  return db.select().from(orgs).where(sql`${orgs.path} @> ${path}::ltree`).orderBy(orgs.depth);
+}

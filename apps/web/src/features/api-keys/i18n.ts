@@ -39,6 +39,11 @@ export const apiKeysZh = {
     member_read: '查询会员（脱敏）',
     member_write: '维护会员信息',
     card_verify: '核验会员卡',
+    enterprise_read: '查看企业',
+    enterprise_write: '维护企业信息',
+    service_manage: '维护服务事项',
+    request_read: '查看服务申请',
+    request_handle: '办理服务申请',
   },
 };
 
@@ -82,5 +87,10 @@ export const apiKeysEn: typeof apiKeysZh = {
     member_read: 'Look up members (masked)',
     member_write: 'Maintain member records',
     card_verify: 'Verify member cards',
+    enterprise_read: 'View enterprises',
+    enterprise_write: 'Maintain enterprises',
+    service_manage: 'Maintain services',
+    request_read: 'View service requests',
+    request_handle: 'Handle service requests',
   },
 };

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays } from './joining.policy.js';
-import { allowedJoinActions, joinTransitions, nextJoinStatus } from './joining.workflow.js';
+import { addWorkingDays, workingDaysDeadline } from './calendar.js';
 
 describe('addWorkingDays', () => {
   it('skips weekends', () => {
@@ -33,23 +32,15 @@ describe('addWorkingDays', () => {
   });
 });
 
-describe('join application workflow', () => {
-  const expected = {
-    pending: { accept: 'accepted', reject: 'rejected' },
-    accepted: { accept: null, reject: null },
-    rejected: { accept: null, reject: null },
-  } as const;
-
-  it('answers every state × action as the table says', () => {
-    for (const [from, actions] of Object.entries(expected)) {
-      for (const [action, to] of Object.entries(actions)) {
-        expect(nextJoinStatus(from as keyof typeof expected, action as 'accept'), `${from} ${action}`).toBe(
-          to,
-        );
-      }
-    }
-    expect(Object.keys(joinTransitions).sort()).toEqual(Object.keys(expected).sort());
-    expect(allowedJoinActions('pending')).toEqual(['accept', 'reject']);
-    expect(allowedJoinActions('accepted')).toEqual([]);
+describe('workingDaysDeadline', () => {
+  it('ends at the last instant of the China day, counting from the China date of the instant', () => {
+    // Friday 2026-11-27 20:00 in Beijing is still Friday there (12:00 UTC): 2 working days → Tuesday.
+    expect(workingDaysDeadline(new Date('2026-11-27T12:00:00Z'), 2).toISOString()).toBe(
+      '2026-12-01T15:59:59.999Z',
+    );
+    // Friday 23:30 UTC is already Saturday in Beijing: 1 working day → Monday.
+    expect(workingDaysDeadline(new Date('2026-11-27T23:30:00Z'), 1).toISOString()).toBe(
+      '2026-11-30T15:59:59.999Z',
+    );
   });
 });

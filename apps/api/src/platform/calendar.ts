@@ -13,3 +13,14 @@ export function addWorkingDays(from: string, days: number): string {
   }
   return date.toISOString().slice(0, 10);
 }
+
+/** The last instant of a China calendar day (UTC+8, no daylight saving): a deadline "by that day". */
+export function endOfChinaDay(day: string): Date {
+  return new Date(Date.parse(`${day}T23:59:59.999+08:00`));
+}
+
+/** The China calendar day `days` working days after the instant `from`, ending at its last instant. */
+export function workingDaysDeadline(from: Date, days: number): Date {
+  const today = new Date(from.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return endOfChinaDay(addWorkingDays(today, days));
+}

@@ -1,0 +1,3 @@
+export { runEscalation } from './service-requests.handling.js';
+export { serviceRequestRoutes } from './service-requests.routes.js';
+export { requestEvents, requestMessages, serviceRequests } from './service-requests.schema.js';

@@ -1,0 +1,213 @@
+import { and, asc, count, desc, eq, ilike, inArray, isNotNull, lt, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.js';
+import { staffUsers } from '../auth/auth.schema.js';
+import { members } from '../members/members.schema.js';
+import { orgs } from '../orgs/orgs.schema.js';
+import { services } from '../services/services.schema.js';
+import { requestEvents, requestMessages, serviceRequests } from './service-requests.schema.js';
+
+export type RequestRow = typeof serviceRequests.$inferSelect;
+export type EventRow = typeof requestEvents.$inferSelect;
+export type MessageRow = typeof requestMessages.$inferSelect;
+
+const memberOrg = alias(orgs, 'member_org');
+const escalationOrg = alias(orgs, 'escalation_org');
+
+const view = {
+  request: serviceRequests,
+  serviceName: services.name,
+  orgName: orgs.name,
+  orgPath: orgs.path,
+  memberName: members.name,
+  memberIdMasked: members.idMasked,
+  memberPhoneMasked: members.phoneMasked,
+  memberOrgName: memberOrg.name,
+  escalationOrgName: escalationOrg.name,
+  assigneeName: staffUsers.displayName,
+};
+
+export type RequestView = RequestRow & {
+  serviceName: string;
+  orgName: string;
+  orgPath: string;
+  memberName: string;
+  memberIdMasked: string;
+  memberPhoneMasked: string;
+  memberOrgName: string;
+  escalationOrgName: string | null;
+  assigneeName: string | null;
+};
+
+type Joined = { request: RequestRow } & Omit<RequestView, keyof RequestRow>;
+const flatten = ({ request, ...rest }: Joined): RequestView => ({ ...request, ...rest });
+
+const selectView = (db: Db) =>
+  db
+    .select(view)
+    .from(serviceRequests)
+    .innerJoin(services, eq(services.id, serviceRequests.serviceId))
+    .innerJoin(orgs, eq(orgs.id, serviceRequests.orgId))
+    .innerJoin(members, eq(members.id, serviceRequests.memberId))
+    .innerJoin(memberOrg, eq(memberOrg.id, members.orgId))
+    .leftJoin(escalationOrg, eq(escalationOrg.id, serviceRequests.escalationOrgId))
+    .leftJoin(staffUsers, eq(staffUsers.id, serviceRequests.assigneeId));
+
+export async function insertRequest(db: Db, values: Omit<typeof serviceRequests.$inferInsert, 'id'>) {
+  const [row] = await db.insert(serviceRequests).values(values).returning({ id: serviceRequests.id });
+  return row!.id;
+}
+
+export async function findRequestView(db: Db, id: number): Promise<RequestView | null> {
+  const [row] = await selectView(db).where(eq(serviceRequests.id, id));
+  return row ? flatten(row) : null;
+}
+
+export async function lockRequest(db: Db, id: number): Promise<RequestRow | null> {
+  const [row] = await db.select().from(serviceRequests).where(eq(serviceRequests.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function updateRequest(
+  db: Db,
+  id: number,
+  values: Partial<typeof serviceRequests.$inferInsert>,
+) {
+  await db.update(serviceRequests).set(values).where(eq(serviceRequests.id, id));
+}
+
+export async function findByIdempotencyKey(
+  db: Db,
+  accountId: number,
+  key: string,
+): Promise<RequestRow | null> {
+  const [row] = await db
+    .select()
+    .from(serviceRequests)
+    .where(and(eq(serviceRequests.accountId, accountId), eq(serviceRequests.idempotencyKey, key)));
+  return row ?? null;
+}
+
+export async function insertEvent(db: Db, values: Omit<typeof requestEvents.$inferInsert, 'id'>) {
+  const [row] = await db.insert(requestEvents).values(values).returning({ id: requestEvents.id });
+  return row!.id;
+}
+
+export async function listEvents(db: Db, requestId: number) {
+  return db
+    .select({ event: requestEvents, orgName: orgs.name })
+    .from(requestEvents)
+    .leftJoin(orgs, eq(orgs.id, requestEvents.orgId))
+    .where(eq(requestEvents.requestId, requestId))
+    .orderBy(asc(requestEvents.id));
+}
+
+export async function insertMessage(db: Db, values: Omit<typeof requestMessages.$inferInsert, 'id'>) {
+  const [row] = await db.insert(requestMessages).values(values).returning({ id: requestMessages.id });
+  return row!.id;
+}
+
+export async function listMessages(db: Db, requestId: number): Promise<MessageRow[]> {
+  return db
+    .select()
+    .from(requestMessages)
+    .where(eq(requestMessages.requestId, requestId))
+    .orderBy(asc(requestMessages.id));
+}
+
+export interface QueueFilter {
+  /** Requests handled by exactly this union … */
+  orgId?: number;
+  /** … or by any union under this path. */
+  underPath?: string;
+  escalationOrgId?: number;
+  accountId?: number;
+  state?: string;
+  open?: boolean;
+  overdueAt?: Date;
+  serviceId?: number;
+  assigneeId?: number;
+  q?: string;
+  sort: 'deadline' | '-submittedAt' | 'submittedAt';
+  limit: number;
+  offset: number;
+}
+
+const FINAL = ['completed', 'rejected', 'withdrawn'];
+
+export async function listRequests(db: Db, f: QueueFilter) {
+  const q = f.q?.trim();
+  const where = and(
+    f.orgId !== undefined ? eq(serviceRequests.orgId, f.orgId) : undefined,
+    f.underPath !== undefined ? sql`${orgs.path} <@ ${f.underPath}::ltree` : undefined,
+    f.escalationOrgId !== undefined ? eq(serviceRequests.escalationOrgId, f.escalationOrgId) : undefined,
+    f.accountId !== undefined ? eq(serviceRequests.accountId, f.accountId) : undefined,
+    f.state ? eq(serviceRequests.state, f.state) : undefined,
+    f.open ? notInArray(serviceRequests.state, FINAL) : undefined,
+    f.overdueAt ? and(isNotNull(serviceRequests.dueAt), lt(serviceRequests.dueAt, f.overdueAt)) : undefined,
+    f.serviceId ? eq(serviceRequests.serviceId, f.serviceId) : undefined,
+    f.assigneeId ? eq(serviceRequests.assigneeId, f.assigneeId) : undefined,
+    q
+      ? /^\d{1,15}$/.test(q)
+        ? eq(serviceRequests.id, Number(q))
+        : or(ilike(members.name, `%${q}%`), ilike(services.name, `%${q}%`))
+      : undefined,
+  );
+  const order =
+    f.sort === 'deadline'
+      ? [sql`${serviceRequests.dueAt} asc nulls last`, asc(serviceRequests.id)]
+      : f.sort === 'submittedAt'
+        ? [asc(serviceRequests.submittedAt), asc(serviceRequests.id)]
+        : [desc(serviceRequests.submittedAt), desc(serviceRequests.id)];
+  const [rows, [total]] = await Promise.all([
+    selectView(db)
+      .where(where)
+      .orderBy(...order)
+      .limit(f.limit)
+      .offset(f.offset),
+    db
+      .select({ n: count() })
+      .from(serviceRequests)
+      .innerJoin(services, eq(services.id, serviceRequests.serviceId))
+      .innerJoin(orgs, eq(orgs.id, serviceRequests.orgId))
+      .innerJoin(members, eq(members.id, serviceRequests.memberId))
+      .where(where),
+  ]);
+  return { items: rows.map(flatten), total: total?.n ?? 0 };
+}
+
+/**
+ * Overdue requests not chased in the last day, locked for this run (SKIP LOCKED: another process
+ * running the job skips them).
+ */
+export async function lockOverdueForEscalation(db: Db, now: Date, limit: number): Promise<RequestRow[]> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  return db
+    .select()
+    .from(serviceRequests)
+    .where(
+      and(
+        isNotNull(serviceRequests.dueAt),
+        lt(serviceRequests.dueAt, now),
+        or(sql`${serviceRequests.escalatedAt} is null`, lt(serviceRequests.escalatedAt, dayAgo)),
+      ),
+    )
+    .orderBy(asc(serviceRequests.dueAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function findStaffOfOrg(db: Db, staffId: number, orgId: number) {
+  const [row] = await db
+    .select({ id: staffUsers.id, displayName: staffUsers.displayName })
+    .from(staffUsers)
+    .where(
+      and(eq(staffUsers.id, staffId), eq(staffUsers.orgId, orgId), sql`${staffUsers.disabledAt} is null`),
+    );
+  return row ?? null;
+}
+
+export async function listRequestsByIds(db: Db, ids: number[]): Promise<RequestRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(serviceRequests).where(inArray(serviceRequests.id, ids));
+}
