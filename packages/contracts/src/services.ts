@@ -109,6 +109,9 @@ export const ServiceQuery = Type.Object(
     status: Type.Optional(StringEnum(ServiceStatuses)),
     category: Type.Optional(StringEnum(ServiceCategories)),
     q: Type.Optional(Type.String({ maxLength: 40 })),
+    inherited: Type.Optional(
+      Type.Boolean({ description: 'The services published above the union instead (which it may replace)' }),
+    ),
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   },

@@ -36,15 +36,6 @@ const tags = ['services'];
 const manage = { access: { permission: 'service.manage' as const } };
 const read = { access: { permission: 'request.read' as const } };
 
-const StaffServiceQuery = Type.Intersect([
-  ServiceQuery,
-  Type.Object({
-    inherited: Type.Optional(
-      Type.Boolean({ description: 'The services published above the union instead (which it may replace)' }),
-    ),
-  }),
-]);
-
 export const serviceRoutes =
   (ctx: AppContext): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -55,7 +46,7 @@ export const serviceRoutes =
         schema: {
           tags,
           summary: 'The service catalogue kept by the caller’s subtree (or one union of it)',
-          querystring: StaffServiceQuery,
+          querystring: ServiceQuery,
           response: { 200: ServiceList, ...errorResponses(400, 401, 403, 404) },
         },
       },

@@ -181,11 +181,7 @@ export async function getService(ctx: AppContext, actor: StaffActor, id: number)
  * Services of the caller's subtree (or of one union in it); with `inherited`, the services published
  * above that union, which it offers too and may replace.
  */
-export async function listServices(
-  ctx: AppContext,
-  actor: StaffActor,
-  query: ServiceQuery & { inherited?: boolean },
-) {
+export async function listServices(ctx: AppContext, actor: StaffActor, query: ServiceQuery) {
   const org = query.orgId ? await getOrgInScope(ctx.db, actor, query.orgId) : null;
   if (query.inherited) {
     const items = await repo.listPublishedOnPath(ctx.db, org?.path ?? actor.orgPath, {
