@@ -23,7 +23,12 @@ export function multipartFile(content: Buffer, filename: string, type = 'applica
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-export async function upload(env: TestEnv, headers: Record<string, string>, content = PNG, filename = '诊断证明.png') {
+export async function upload(
+  env: TestEnv,
+  headers: Record<string, string>,
+  content = PNG,
+  filename = '诊断证明.png',
+) {
   const body = multipartFile(content, filename);
   const res = await env.app.inject({
     method: 'POST',
@@ -75,7 +80,9 @@ export async function buildService(
       description: '工会收到申请后上门核实，按规定给予帮扶。',
       eligibility: {},
       form: hardshipForm,
-      attachments: [{ key: 'proof', label: '困难证明材料', required: true, maxCount: 3, kinds: ['image', 'pdf'] }],
+      attachments: [
+        { key: 'proof', label: '困难证明材料', required: true, maxCount: 3, kinds: ['image', 'pdf'] },
+      ],
       acceptWithinDays: 3,
       completeWithinDays: 10,
       handler: 'county',

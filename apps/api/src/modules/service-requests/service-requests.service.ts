@@ -332,6 +332,7 @@ export async function rateMyRequest(
   meta: RequestMeta,
 ) {
   const now = ctx.clock.now();
+  const name = await memberName(ctx, actor);
   await inTransaction(ctx.db, async (tx) => {
     const row = await lockMine(tx, actor, id);
     if (row.state !== 'completed' || row.rating !== null)
@@ -349,7 +350,7 @@ export async function rateMyRequest(
       toState: 'completed',
       actorType: 'member',
       actorId: actor.id,
-      actorName: await memberName(ctx, actor),
+      actorName: name,
       orgId: null,
       comment: `评价 ${body.rating} 星${body.comment?.trim() ? `：${body.comment.trim()}` : ''}`,
       createdAt: now,

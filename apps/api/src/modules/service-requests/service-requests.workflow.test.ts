@@ -10,7 +10,13 @@ import {
 
 /** The whole table, written out: state → action → next state ("same" keeps it, absent is forbidden). */
 const staff = {
-  submitted: { accept: 'accepted', reject: 'rejected', return: 'returned', transfer: 'submitted', note: 'same' },
+  submitted: {
+    accept: 'accepted',
+    reject: 'rejected',
+    return: 'returned',
+    transfer: 'submitted',
+    note: 'same',
+  },
   accepted: {
     start: 'in_progress',
     complete: 'completed',
