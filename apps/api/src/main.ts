@@ -5,7 +5,9 @@ import { createLogger, openContext } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError } from './db/client.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
+import { purgeUnclaimedAttachments } from './modules/attachments/index.js';
 import { deliverDueNotifications } from './modules/notifications/index.js';
+import { runEscalation } from './modules/service-requests/index.js';
 import { fillMissingNameKeys } from './modules/orgs/index.js';
 import { runTransferAutoAccept } from './modules/transfers/index.js';
 import { DataDirBusyError } from './platform/data-lock.js';
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
       { name: 'notification-delivery', everyMs: 2000, run: () => deliverDueNotifications(ctx) },
       // Transfers nobody rejected complete after 30 days; hourly is precise enough for days.
       { name: 'transfer-auto-accept', everyMs: 3600_000, run: () => runTransferAutoAccept(ctx) },
+      // Overdue service requests move up one level a day (督办); each is looked at once a day.
+      { name: 'request-escalation', everyMs: 3600_000, run: () => runEscalation(ctx) },
+      // Uploads no form claimed within a day are removed with their files.
+      { name: 'attachment-purge', everyMs: 3600_000, run: () => purgeUnclaimedAttachments(ctx) },
     ],
     log,
   );
