@@ -235,3 +235,40 @@ export const ServiceRequestQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ServiceRequestQuery = Static<typeof ServiceRequestQuery>;
+
+export const ServiceStatsQuery = Type.Object(
+  {
+    orgId: Type.Optional(Type.Integer({ minimum: 1, description: 'The union whose subtree is counted (default: the caller’s)' })),
+    from: Type.Optional(Type.String({ format: 'date', description: 'First day of submission (China date)' })),
+    to: Type.Optional(Type.String({ format: 'date', description: 'Last day of submission (China date)' })),
+  },
+  { additionalProperties: false },
+);
+export type ServiceStatsQuery = Static<typeof ServiceStatsQuery>;
+
+/** Figures of a set of requests: by state, times to accept and to complete, broken promises, satisfaction. */
+export const ServiceFigures = Type.Object({
+  total: Type.Integer({ minimum: 0 }),
+  byState: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+  acceptHours: Type.Object({ median: Type.Union([Type.Number(), Type.Null()]), p90: Type.Union([Type.Number(), Type.Null()]) }),
+  completeHours: Type.Object({ median: Type.Union([Type.Number(), Type.Null()]), p90: Type.Union([Type.Number(), Type.Null()]) }),
+  overdue: Type.Integer({ minimum: 0, description: 'Requests that broke a promise (late or still overdue)' }),
+  overdueShare: Type.Union([Type.Number(), Type.Null()]),
+  ratings: Type.Integer({ minimum: 0 }),
+  ratingAverage: Type.Union([Type.Number(), Type.Null()]),
+  satisfiedShare: Type.Union([Type.Number(), Type.Null()], { description: 'Share of ratings of 4 or 5' }),
+});
+export type ServiceFigures = Static<typeof ServiceFigures>;
+
+export const ServiceStats = Type.Object({
+  org: Type.Object({ id: Id, name: Type.String() }),
+  from: Type.String({ format: 'date' }),
+  to: Type.String({ format: 'date' }),
+  totals: ServiceFigures,
+  byService: Type.Array(Type.Intersect([Type.Object({ serviceId: Id, serviceName: Type.String() }), ServiceFigures])),
+  byOrg: Type.Array(
+    Type.Intersect([Type.Object({ orgId: Id, orgName: Type.String(), own: Type.Boolean() }), ServiceFigures]),
+    { description: 'The union itself and each union directly below it with its subtree' },
+  ),
+});
+export type ServiceStats = Static<typeof ServiceStats>;

@@ -11,6 +11,8 @@ import {
   ServiceRequestDetail,
   ServiceRequestList,
   ServiceRequestQuery,
+  ServiceStats,
+  ServiceStatsQuery,
   StaffRequestActions,
   SubmitRequestBody,
   WithdrawRequestBody,
@@ -21,6 +23,7 @@ import { memberOf, staffOf } from '../../platform/auth-hook.js';
 import type { AppContext } from '../../platform/context.js';
 import { errorResponses } from '../../platform/error-responses.js';
 import { sendAttachment } from '../attachments/index.js';
+import { exportServiceStats } from './service-requests.export.js';
 import {
   actOnRequest,
   assignRequest,
@@ -43,6 +46,7 @@ import {
   rateMyRequest,
   submitRequest,
 } from './service-requests.service.js';
+import { getServiceStats } from './service-requests.stats.js';
 
 const tags = ['service requests'];
 const read = { access: { permission: 'request.read' as const } };
@@ -95,6 +99,51 @@ export const serviceRequestRoutes =
         const result = await listQueue(ctx, staffOf(request), request.query);
         const now = ctx.clock.now();
         return { items: result.items.map((r) => presentSummary(r, now)), total: result.total };
+      },
+    );
+
+    app.get(
+      '/service-requests/stats',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary:
+            'Service statistics of a union’s subtree over a period: by service and by union below, times to accept and complete (median, p90), overdue share, satisfaction',
+          querystring: ServiceStatsQuery,
+          response: { 200: ServiceStats, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => getServiceStats(ctx, staffOf(request), request.query),
+    );
+
+    app.get(
+      '/service-requests/stats.xlsx',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: 'The same statistics as an xlsx workbook (audited)',
+          querystring: ServiceStatsQuery,
+          produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+          response: {
+            200: Type.Any({ description: 'xlsx workbook' }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { stream, filename } = await exportServiceStats(
+          ctx,
+          staffOf(request),
+          request.query,
+          request.meta(),
+        );
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          .header('cache-control', 'no-store')
+          .send(stream);
       },
     );
 
