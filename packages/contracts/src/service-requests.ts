@@ -238,7 +238,9 @@ export type ServiceRequestQuery = Static<typeof ServiceRequestQuery>;
 
 export const ServiceStatsQuery = Type.Object(
   {
-    orgId: Type.Optional(Type.Integer({ minimum: 1, description: 'The union whose subtree is counted (default: the caller’s)' })),
+    orgId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'The union whose subtree is counted (default: the caller’s)' }),
+    ),
     from: Type.Optional(Type.String({ format: 'date', description: 'First day of submission (China date)' })),
     to: Type.Optional(Type.String({ format: 'date', description: 'Last day of submission (China date)' })),
   },
@@ -250,8 +252,14 @@ export type ServiceStatsQuery = Static<typeof ServiceStatsQuery>;
 export const ServiceFigures = Type.Object({
   total: Type.Integer({ minimum: 0 }),
   byState: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
-  acceptHours: Type.Object({ median: Type.Union([Type.Number(), Type.Null()]), p90: Type.Union([Type.Number(), Type.Null()]) }),
-  completeHours: Type.Object({ median: Type.Union([Type.Number(), Type.Null()]), p90: Type.Union([Type.Number(), Type.Null()]) }),
+  acceptHours: Type.Object({
+    median: Type.Union([Type.Number(), Type.Null()]),
+    p90: Type.Union([Type.Number(), Type.Null()]),
+  }),
+  completeHours: Type.Object({
+    median: Type.Union([Type.Number(), Type.Null()]),
+    p90: Type.Union([Type.Number(), Type.Null()]),
+  }),
   overdue: Type.Integer({ minimum: 0, description: 'Requests that broke a promise (late or still overdue)' }),
   overdueShare: Type.Union([Type.Number(), Type.Null()]),
   ratings: Type.Integer({ minimum: 0 }),
@@ -265,7 +273,9 @@ export const ServiceStats = Type.Object({
   from: Type.String({ format: 'date' }),
   to: Type.String({ format: 'date' }),
   totals: ServiceFigures,
-  byService: Type.Array(Type.Intersect([Type.Object({ serviceId: Id, serviceName: Type.String() }), ServiceFigures])),
+  byService: Type.Array(
+    Type.Intersect([Type.Object({ serviceId: Id, serviceName: Type.String() }), ServiceFigures]),
+  ),
   byOrg: Type.Array(
     Type.Intersect([Type.Object({ orgId: Id, orgName: Type.String(), own: Type.Boolean() }), ServiceFigures]),
     { description: 'The union itself and each union directly below it with its subtree' },

@@ -121,9 +121,11 @@ export const en: Messages = {
       MEMBERSHIP_REQUIRED: 'You are not a union member yet; apply to join first.',
       REQUEST_NOT_FOUND: 'The request was not found or is outside your scope.',
       REQUEST_BAD_TRANSITION: 'The request’s state does not allow this.',
-      REQUEST_NOT_HANDLING_UNION: 'Only the handling union acts on this request; higher levels may only view it.',
+      REQUEST_NOT_HANDLING_UNION:
+        'Only the handling union acts on this request; higher levels may only view it.',
       REQUEST_NOT_ELIGIBLE: 'You do not meet the conditions of this service.',
-      IDEMPOTENCY_KEY_REUSED: 'The same Idempotency-Key was used with a different body; reload and try again.',
+      IDEMPOTENCY_KEY_REUSED:
+        'The same Idempotency-Key was used with a different body; reload and try again.',
       NETWORK_ERROR: 'Could not reach the server. Check your connection and try again.',
       BAD_RESPONSE: 'The server sent an unexpected answer. Please try again later.',
     },
