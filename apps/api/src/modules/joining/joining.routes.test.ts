@@ -15,7 +15,7 @@ import {
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
 import { chinaToday } from '../members/index.js';
 import type { OrgRow } from '../orgs/index.js';
-import { addWorkingDays } from './joining.policy.js';
+import { addWorkingDays } from '../../platform/calendar.js';
 
 let env: TestEnv;
 let tree: Awaited<ReturnType<typeof buildOrgTree>>;
