@@ -64,6 +64,11 @@ export const ErrorCodes = [
   'TRANSFER_BAD_TRANSITION',
   'TRANSFER_OPEN',
   'TRANSFER_DESTINATION_INVALID',
+  'IMPORT_NOT_FOUND',
+  'IMPORT_FILE_INVALID',
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_NOT_READY',
+  'IMPORT_HAS_ERRORS',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

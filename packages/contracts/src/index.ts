@@ -5,6 +5,7 @@ export * from './cards.js';
 export * from './common.js';
 export * from './enterprises.js';
 export * from './errors.js';
+export * from './imports.js';
 export * from './joining.js';
 export * from './members.js';
 export * from './orgs.js';

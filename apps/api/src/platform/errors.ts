@@ -76,6 +76,11 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   TRANSFER_BAD_TRANSITION: 409,
   TRANSFER_OPEN: 409,
   TRANSFER_DESTINATION_INVALID: 400,
+  IMPORT_NOT_FOUND: 404,
+  IMPORT_FILE_INVALID: 400,
+  IMPORT_FILE_TOO_LARGE: 413,
+  IMPORT_NOT_READY: 409,
+  IMPORT_HAS_ERRORS: 409,
 };
 
 export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);
