@@ -18,6 +18,7 @@ CREATE TABLE "import_jobs" (
 	"status" text DEFAULT 'queued' NOT NULL,
 	"total" integer DEFAULT 0 NOT NULL,
 	"processed" integer DEFAULT 0 NOT NULL,
+	"progress" integer DEFAULT 0 NOT NULL,
 	"valid" integer DEFAULT 0 NOT NULL,
 	"invalid" integer DEFAULT 0 NOT NULL,
 	"already_registered" integer DEFAULT 0 NOT NULL,

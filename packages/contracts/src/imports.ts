@@ -59,7 +59,8 @@ export const ImportJob = Type.Object({
   mode: StringEnum(ImportModes),
   status: StringEnum(ImportStatuses),
   total: Type.Integer({ minimum: 0, description: 'Data rows read so far (all of them once validated)' }),
-  processed: Type.Integer({ minimum: 0, description: 'Rows checked so far (progress)' }),
+  processed: Type.Integer({ minimum: 0, description: 'Rows checked so far' }),
+  progress: Type.Integer({ minimum: 0, maximum: 100, description: 'Share of the file read, in percent' }),
   valid: Type.Integer({ minimum: 0, description: 'Rows that would be imported' }),
   invalid: Type.Integer({ minimum: 0 }),
   alreadyRegistered: Type.Integer({

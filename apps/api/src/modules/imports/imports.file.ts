@@ -125,8 +125,13 @@ export async function detectFileKind(path: string, size: number): Promise<FileKi
 }
 
 /** Rows of a csv file (RFC 4180: quoted fields, doubled quotes, CRLF or LF), decoded on the fly. */
-async function* csvRows(path: string, encoding: CsvEncoding): AsyncGenerator<RawRow> {
+async function* csvRows(
+  path: string,
+  encoding: CsvEncoding,
+  onBytes: (n: number) => void,
+): AsyncGenerator<RawRow> {
   const source = createReadStream(path);
+  source.on('data', (chunk) => onBytes(chunk.length));
   const decoded = source.pipe(iconv.decodeStream(encoding, { stripBOM: true }));
   let field = '';
   let row: string[] = [];
@@ -196,8 +201,10 @@ function xlsxCell(value: unknown): Cell {
 }
 
 /** Rows of the workbook's first sheet, through exceljs's streaming reader. */
-async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+async function* xlsxRows(path: string, onBytes: (n: number) => void): AsyncGenerator<RawRow> {
+  const source = createReadStream(path);
+  source.on('data', (chunk) => onBytes(chunk.length));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -217,6 +224,8 @@ async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
   } catch (err) {
     if ((err as { code?: string }).code === 'IMPORT_FILE_INVALID') throw err;
     throw fileInvalid(`Excel 工作簿无法读取：${(err as Error).message}`);
+  } finally {
+    source.destroy();
   }
 }
 
@@ -260,8 +269,12 @@ export interface OpenedRoster {
  * Opens a roster: finds the header (the first non-blank row), maps it, and hands out the data rows.
  * Refuses a file whose header lacks a required column.
  */
-export async function openRoster(path: string, kind: FileKind): Promise<OpenedRoster> {
-  const source = kind.format === 'xlsx' ? xlsxRows(path) : csvRows(path, kind.encoding);
+export async function openRoster(
+  path: string,
+  kind: FileKind,
+  onBytes: (n: number) => void = () => undefined,
+): Promise<OpenedRoster> {
+  const source = kind.format === 'xlsx' ? xlsxRows(path, onBytes) : csvRows(path, kind.encoding, onBytes);
   let header: RawRow | undefined;
   for (;;) {
     const next = await source.next();

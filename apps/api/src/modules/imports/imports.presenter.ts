@@ -23,6 +23,7 @@ export function presentImportSummary(job: ImportJobWithOrg): ImportJobSummary {
     status: job.status as ImportStatus,
     total: job.total,
     processed: job.processed,
+    progress: job.progress,
     valid: job.valid,
     invalid: job.invalid,
     alreadyRegistered: job.alreadyRegistered,

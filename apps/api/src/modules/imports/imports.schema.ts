@@ -41,6 +41,8 @@ export const importJobs = pgTable(
     status: text('status').notNull().default('queued'),
     total: integer('total').notNull().default(0),
     processed: integer('processed').notNull().default(0),
+    /** Share of the file read so far, 0–100 (by bytes: the row count is known only at the end). */
+    progress: integer('progress').notNull().default(0),
     valid: integer('valid').notNull().default(0),
     invalid: integer('invalid').notNull().default(0),
     alreadyRegistered: integer('already_registered').notNull().default(0),

@@ -209,6 +209,7 @@ async function runImport(ctx: AppContext, id: number, actor: StaffActor, meta: R
     id,
     {
       ...counts,
+      progress: 100,
       status: 'validated',
       validatedAt: at,
       storedFile: null,
@@ -320,7 +321,10 @@ interface BadRow {
 async function validateRows(ctx: AppContext, job: repo.ImportJobWithOrg, actor: StaffActor): Promise<Counts> {
   const path = join(importsDir(ctx), job.storedFile!);
   const { size } = await stat(path);
-  const roster = await openRoster(path, await detectFileKind(path, size));
+  let bytesRead = 0;
+  const roster = await openRoster(path, await detectFileKind(path, size), (n) => {
+    bytesRead += n;
+  });
   const now = ctx.clock.now();
   const today = chinaToday(now);
   const counts: Counts = { total: 0, processed: 0, valid: 0, invalid: 0, alreadyRegistered: 0 };
@@ -430,7 +434,8 @@ async function validateRows(ctx: AppContext, job: repo.ImportJobWithOrg, actor: 
     counts.processed += raws.length;
     counts.valid += staged.length;
     counts.invalid += bad.length;
-    await repo.updateJob(ctx.db, job.id, { ...counts }, ctx.clock.now());
+    const progress = Math.min(99, Math.floor((bytesRead * 100) / Math.max(size, 1)));
+    await repo.updateJob(ctx.db, job.id, { ...counts, progress }, ctx.clock.now());
   }
 
   try {
