@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@unionhub/contracts';
 import { apiKeysZh } from '../features/api-keys/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
+import { importsZh } from '../features/imports/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
@@ -10,6 +11,7 @@ import type { ClientErrorCode } from '../lib/api';
 export const zhCN = {
   apiKeys: apiKeysZh,
   members: membersZh,
+  imports: importsZh,
   enterprises: enterprisesZh,
   stats: statsZh,
   memberCard: memberCardZh,
