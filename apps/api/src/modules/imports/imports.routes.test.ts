@@ -40,7 +40,7 @@ let otherGrassroots: OrgRow;
 let county: Record<string, string>;
 
 beforeAll(async () => {
-  env = await createTestEnv({ env: { IMPORT_MAX_BYTES: String(MAX_BYTES) } });
+  env = await createTestEnv({ env: { IMPORT_MAX_BYTES: String(MAX_BYTES), IMPORT_MAX_ROWS: '10000' } });
   tree = await buildOrgTree(env);
   otherGrassroots = await buildOrg(env, { parent: tree.otherCounty, name: '开封市汴京机械有限公司工会' });
   county = await tokenAs('staff');
@@ -554,6 +554,21 @@ describe('files', () => {
     const report = await env.app.inject({ method: 'GET', url: result.errorReportUrl, headers: county });
     const sheet = (await readWorkbook(report.rawPayload)).worksheets[0]!;
     expect(sheet.rowCount).toBe(10_001);
+  });
+});
+
+describe('row limit', () => {
+  it('fails a file with more rows than allowed, writing nothing', async () => {
+    const rows: Row[] = [];
+    for (let i = 0; i < 10_001; i++) rows.push(['王五', '1', '1', '1', '', '', '', '']);
+    const result = await importFile(csvOf(rows), { dryRun: false, mode: 'skip_invalid' });
+    expect(result).toMatchObject({
+      status: 'failed',
+      imported: 0,
+      invalid: 0,
+      failure: { code: 'IMPORT_FILE_INVALID', message: '文件超过 10000 行的上限，请拆分后分批导入' },
+    });
+    expect(result.errors).toEqual([]);
   });
 });
 

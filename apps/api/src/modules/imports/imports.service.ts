@@ -195,7 +195,16 @@ async function runImport(ctx: AppContext, id: number, actor: StaffActor, meta: R
     await repo.updateJob(
       ctx.db,
       id,
-      { status: 'failed', failure: failureOf(err), finishedAt: at, storedFile: null },
+      // Nothing of a failed check is kept: no counts that would point at removed rows.
+      {
+        status: 'failed',
+        failure: failureOf(err),
+        valid: 0,
+        invalid: 0,
+        alreadyRegistered: 0,
+        finishedAt: at,
+        storedFile: null,
+      },
       at,
     );
     return;
