@@ -472,7 +472,7 @@ describe('files', () => {
     sheet.addRow([a[2], '孙丽', a[1], new Date(Date.UTC(2023, 2, 8)), '困难职工']);
     sheet.addRow([b[2], '周强', b[1], 45000, '']);
     // An ID number typed as a number loses its last digits: refused with a hint.
-    sheet.addRow([uniquePhone(), '吴敏', 410105199001011234, '2020-01-01', '']);
+    sheet.addRow([uniquePhone(), '吴敏', Number('410105199001011234'), '2020-01-01', '']);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const result = await importFile(buffer, { name: 'roster.xlsx', mode: 'skip_invalid', dryRun: false });
     expect(result).toMatchObject({ format: 'xlsx', status: 'committed', imported: 2, invalid: 1 });
