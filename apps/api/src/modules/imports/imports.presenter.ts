@@ -11,7 +11,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Internal fields (the stored file's name) never leave; the report link appears once there are bad rows. */
 export function presentImportSummary(job: ImportJobWithOrg): ImportJobSummary {
-  const checked = !['queued', 'validating'].includes(job.status);
+  // Bad rows exist once checked, and until an unused import is cancelled.
+  const checked = !['queued', 'validating', 'cancelled'].includes(job.status);
   return {
     id: job.id,
     orgId: job.orgId,

@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream/promises';
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../db/client.js';
@@ -363,5 +363,24 @@ export async function failInterruptedJobs(db: Db, failure: { code: string; messa
     .where(inArray(importJobs.status, ['queued', 'validating', 'committing']))
     .returning({ id: importJobs.id });
   for (const { id } of rows) await deleteStagedRows(db, id);
+  return rows.map((r) => r.id);
+}
+
+/** Checked imports nobody committed before `before`: cancelled, their staged rows and sealed bad rows removed. */
+export async function expireCheckedJobs(
+  db: Db,
+  before: Date,
+  failure: { code: string; message: string },
+  at: Date,
+): Promise<number[]> {
+  const rows = await db
+    .update(importJobs)
+    .set({ status: 'cancelled', failure, finishedAt: at, updatedAt: at })
+    .where(and(eq(importJobs.status, 'validated'), lt(importJobs.validatedAt, before)))
+    .returning({ id: importJobs.id });
+  for (const { id } of rows) {
+    await deleteStagedRows(db, id);
+    await deleteErrors(db, id);
+  }
   return rows.map((r) => r.id);
 }

@@ -137,7 +137,7 @@ async function job(id: number, auth = county) {
 async function importFile(content: Buffer | string, opts: Parameters<typeof upload>[1] = {}) {
   const res = await upload(content, opts);
   expect(res.statusCode, res.body).toBe(202);
-  return job(res.json().id);
+  return job(res.json().id, opts.auth ?? county);
 }
 
 async function commit(id: number, mode: string, auth = county) {
@@ -688,5 +688,26 @@ describe('personal data', () => {
       `select coalesce(string_agg(problems::text, ''), '') as t from import_errors`,
     );
     expect(rows[0]!.t).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('cancels a checked import left uncommitted for a week, removing its staged and bad rows', async () => {
+    const checked = await importFile(csvOf([person(), person({ 0: 'X' })]));
+    expect(checked).toMatchObject({ status: 'validated', valid: 1, invalid: 1 });
+    env.clock.advance(8 * 86_400_000);
+    const later = await tokenAs('staff');
+    await importFile(csvOf([person()]), { auth: later });
+    const expired = await job(checked.id, later);
+    expect(expired).toMatchObject({
+      status: 'cancelled',
+      failure: { code: 'EXPIRED' },
+      errorReportUrl: null,
+    });
+    expect(await countStaged(checked.id)).toBe(0);
+    const [left] = await env.ctx.database.query<{ n: number }>(
+      'select count(*)::int as n from import_errors where job_id = $1',
+      [checked.id],
+    );
+    expect(Number(left!.n)).toBe(0);
+    expect((await commit(checked.id, 'skip_invalid', later)).statusCode).toBe(409);
   });
 });
