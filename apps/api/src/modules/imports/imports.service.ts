@@ -216,13 +216,15 @@ async function runImport(ctx: AppContext, id: number, actor: StaffActor, meta: R
   }
   const at = ctx.clock.now();
   const blocked = job.mode === 'all_or_nothing' && counts.invalid > 0;
+  // Without a dry run the job goes straight on to its commit: a poller never sees it stop at validated.
+  const commitNow = !job.dryRun && !blocked;
   await repo.updateJob(
     ctx.db,
     id,
     {
       ...counts,
       progress: 100,
-      status: 'validated',
+      status: commitNow ? 'committing' : 'validated',
       validatedAt: at,
       storedFile: null,
       failure:
@@ -235,9 +237,7 @@ async function runImport(ctx: AppContext, id: number, actor: StaffActor, meta: R
     },
     at,
   );
-  if (job.dryRun || blocked) return;
-  if (await repo.claimJob(ctx.db, id, 'validated', 'committing', ctx.clock.now()))
-    await runCommit(ctx, id, actor, meta);
+  if (commitNow) await runCommit(ctx, id, actor, meta);
 }
 
 async function runCommit(ctx: AppContext, id: number, actor: StaffActor, meta: RequestMeta): Promise<void> {
