@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, createAuthService } from './modules/auth/index.js';
 import { cardRoutes } from './modules/cards/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
+import { importRoutes } from './modules/imports/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
 import { memberRoutes } from './modules/members/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
@@ -192,6 +193,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(apiKeyRoutes(ctx));
       await v1.register(statsRoutes(ctx));
       await v1.register(memberRoutes(ctx));
+      await v1.register(importRoutes(ctx));
       await v1.register(cardRoutes(ctx));
       await v1.register(joiningRoutes(ctx));
       await v1.register(transferRoutes(ctx));

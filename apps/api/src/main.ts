@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError } from './db/client.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
 import { purgeUnclaimedAttachments } from './modules/attachments/index.js';
+import { recoverImports } from './modules/imports/index.js';
 import { deliverDueNotifications } from './modules/notifications/index.js';
 import { fillMissingNameKeys } from './modules/orgs/index.js';
 import { runEscalation } from './modules/service-requests/index.js';
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
     const file = join(config.dataDir, 'demo-accounts.json');
     if (existsSync(file)) console.info(`  Demo accounts: see ${file}`);
   }
+
+  // An import the last process was running when it stopped left nothing in members (one transaction).
+  const interrupted = await recoverImports(ctx);
+  if (interrupted.length > 0) log.warn({ imports: interrupted }, 'marked interrupted member imports failed');
 
   const webDist = config.webDist ?? defaultWebDist;
   const app = await buildApp(ctx, { logger: { level: config.logLevel }, webDist });

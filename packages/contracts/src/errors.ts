@@ -75,6 +75,11 @@ export const ErrorCodes = [
   'REQUEST_NOT_HANDLING_UNION',
   'REQUEST_NOT_ELIGIBLE',
   'IDEMPOTENCY_KEY_REUSED',
+  'IMPORT_NOT_FOUND',
+  'IMPORT_FILE_INVALID',
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_NOT_READY',
+  'IMPORT_HAS_ERRORS',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

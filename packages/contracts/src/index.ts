@@ -7,6 +7,7 @@ export * from './common.js';
 export * from './enterprises.js';
 export * from './errors.js';
 export * from './forms.js';
+export * from './imports.js';
 export * from './joining.js';
 export * from './members.js';
 export * from './notifications.js';

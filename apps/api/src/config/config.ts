@@ -33,6 +33,10 @@ const EnvSchema = Type.Object({
   PII_HMAC_KEY: Type.Optional(Type.String({ minLength: 32 })),
   /** Ed25519 private key (PKCS#8 PEM, or its base64) that signs member-card QR tokens. */
   CARD_SIGNING_KEY: Type.Optional(Type.String({ minLength: 40 })),
+  /** Largest roster file a member import accepts, in bytes. */
+  IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 2 * 1024 * 1024 * 1024 }),
+  /** Most data rows one member import reads. */
+  IMPORT_MAX_ROWS: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -60,6 +64,8 @@ export interface Config {
   seedDemo: Env['SEED_DEMO'];
   trustProxy: boolean;
   webDist: string | undefined;
+  importMaxBytes: number;
+  importMaxRows: number;
   secrets: Secrets;
 }
 
@@ -78,9 +84,18 @@ const defaults: Record<string, string> = {
   REFRESH_TOKEN_TTL: String(30 * 86400),
   SEED_DEMO: 'auto',
   TRUST_PROXY: 'false',
+  IMPORT_MAX_BYTES: String(100 * 1024 * 1024),
+  IMPORT_MAX_ROWS: '2000000',
 };
 
-const numeric = new Set(['PORT', 'DB_POOL_MAX', 'ACCESS_TOKEN_TTL', 'REFRESH_TOKEN_TTL']);
+const numeric = new Set([
+  'PORT',
+  'DB_POOL_MAX',
+  'ACCESS_TOKEN_TTL',
+  'REFRESH_TOKEN_TTL',
+  'IMPORT_MAX_BYTES',
+  'IMPORT_MAX_ROWS',
+]);
 const booleans = new Set(['TRUST_PROXY']);
 
 /** Turns the raw environment into typed values; a value that is not a number or boolean stays a string so validation names it. */
@@ -199,6 +214,8 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,
     webDist: env.WEB_DIST,
+    importMaxBytes: env.IMPORT_MAX_BYTES,
+    importMaxRows: env.IMPORT_MAX_ROWS,
     secrets: {
       tokenSecret: Buffer.from(env.TOKEN_SECRET ?? file!.tokenSecret, env.TOKEN_SECRET ? 'utf8' : 'base64'),
       piiKeys: pii.keys,

@@ -87,6 +87,11 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   REQUEST_NOT_HANDLING_UNION: 403,
   REQUEST_NOT_ELIGIBLE: 403,
   IDEMPOTENCY_KEY_REUSED: 422,
+  IMPORT_NOT_FOUND: 404,
+  IMPORT_FILE_INVALID: 400,
+  IMPORT_FILE_TOO_LARGE: 413,
+  IMPORT_NOT_READY: 409,
+  IMPORT_HAS_ERRORS: 409,
 };
 
 export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);

@@ -11,6 +11,8 @@ export interface AccessCase {
   /** The URL for a target org: called with the in-scope org and with one in another subtree. */
   url: (target: OrgRow) => string;
   payload?: (target: OrgRow) => unknown;
+  /** Extra request headers, e.g. the content type of a multipart payload given as a Buffer. */
+  headers?: (target: OrgRow) => Record<string, string>;
   /** A role holding the route's permission, and one lacking it (omit when every role may call it). */
   allowedRole: StaffRole;
   deniedRole?: StaffRole;
@@ -30,7 +32,7 @@ export async function expectAccessMatrix(env: TestEnv, c: AccessCase): Promise<v
     env.app.inject({
       method: c.method,
       url: c.url(target),
-      headers,
+      headers: { ...c.headers?.(target), ...headers },
       ...(c.payload ? { payload: c.payload(target) as Record<string, unknown> } : {}),
     });
   const label = `${c.method} ${c.url(c.inScope)}`;

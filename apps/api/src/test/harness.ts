@@ -87,10 +87,16 @@ export async function openTestDatabase(opts: { wrapUrl?: (url: string) => string
 
 /** A whole application on a fresh database, with a movable clock and an in-memory SMS outbox. */
 export async function createTestEnv(
-  opts: { rateLimit?: boolean; wrapUrl?: (url: string) => string } = {},
+  opts: { rateLimit?: boolean; wrapUrl?: (url: string) => string; env?: Record<string, string> } = {},
 ): Promise<TestEnv> {
   const dataDir = mkdtempSync(join(tmpdir(), 'uh-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'never' });
+  const config = loadConfig({
+    ...opts.env,
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'never',
+  });
   const database = await openTestDatabase(opts.wrapUrl ? { wrapUrl: opts.wrapUrl } : {});
   const clock = new TestClock();
   const sms = new MemorySms();

@@ -11,6 +11,7 @@ import { ApiKeysPage } from '../features/api-keys/pages/api-keys-page';
 import { RequireStaff } from '../features/auth/components/require-staff';
 import { AdminLoginPage } from '../features/auth/pages/admin-login-page';
 import { EnterprisesPage } from '../features/enterprises/pages/enterprises-page';
+import { MemberImportPage } from '../features/imports/pages/member-import-page';
 import { MembersPage } from '../features/members/pages/members-page';
 import { OrgTreePage } from '../features/orgs/pages/org-tree-page';
 import { ProfilePage } from '../features/profile/pages/profile-page';
@@ -58,6 +59,14 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="member.read">
                     <MembersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="members/import"
+                element={
+                  <RequirePermission permission="member.write">
+                    <MemberImportPage />
                   </RequirePermission>
                 }
               />

@@ -1,5 +1,6 @@
 import { apiKeysEn } from '../features/api-keys/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
+import { importsEn } from '../features/imports/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { membersEn } from '../features/members/i18n';
 import { orgsRegistryEn } from '../features/orgs/i18n';
@@ -9,6 +10,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   apiKeys: apiKeysEn,
   members: membersEn,
+  imports: importsEn,
   enterprises: enterprisesEn,
   stats: statsEn,
   memberCard: memberCardEn,
@@ -126,6 +128,12 @@ export const en: Messages = {
       REQUEST_NOT_ELIGIBLE: 'You do not meet the conditions of this service.',
       IDEMPOTENCY_KEY_REUSED:
         'The same Idempotency-Key was used with a different body; reload and try again.',
+      IMPORT_NOT_FOUND: 'No such import.',
+      IMPORT_FILE_INVALID: 'This file cannot be imported; use the template (xlsx or csv).',
+      IMPORT_FILE_TOO_LARGE: 'The file is too large; split it and import the parts.',
+      IMPORT_NOT_READY: 'This import cannot be committed now; refresh to see its status.',
+      IMPORT_HAS_ERRORS:
+        'The file has rows with errors; with "import nothing on errors" nothing was imported.',
       NETWORK_ERROR: 'Could not reach the server. Check your connection and try again.',
       BAD_RESPONSE: 'The server sent an unexpected answer. Please try again later.',
     },

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@unionhub/contracts';
 import { apiKeysZh } from '../features/api-keys/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
+import { importsZh } from '../features/imports/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
@@ -10,6 +11,7 @@ import type { ClientErrorCode } from '../lib/api';
 export const zhCN = {
   apiKeys: apiKeysZh,
   members: membersZh,
+  imports: importsZh,
   enterprises: enterprisesZh,
   stats: statsZh,
   memberCard: memberCardZh,
@@ -117,6 +119,11 @@ export const zhCN = {
       REQUEST_NOT_HANDLING_UNION: '只有承办工会可以办理这件申请，上级工会只能查看。',
       REQUEST_NOT_ELIGIBLE: '您不符合这项服务的申请条件。',
       IDEMPOTENCY_KEY_REUSED: '同一个请求标识已用于内容不同的申请，请刷新后重试。',
+      IMPORT_NOT_FOUND: '导入任务不存在。',
+      IMPORT_FILE_INVALID: '文件无法导入，请使用下载的模板（xlsx 或 csv）。',
+      IMPORT_FILE_TOO_LARGE: '文件太大，请拆分后分批导入。',
+      IMPORT_NOT_READY: '该导入任务当前不能提交，请刷新后查看状态。',
+      IMPORT_HAS_ERRORS: '文件中有错误行，按“有错误时全部不导入”未导入任何数据。',
       NETWORK_ERROR: '网络连接失败，请检查网络后重试。',
       BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后再试。',
     } satisfies Record<ErrorCode | ClientErrorCode, string>,

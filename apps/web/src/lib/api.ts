@@ -124,8 +124,10 @@ export function createApiClient({
 
   async function send(method: Method, path: string, options: RequestOptions, accessToken: string | null) {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | FormData | undefined;
+    // A form (a file upload) goes as multipart; the browser sets its boundary.
+    if (options.body instanceof FormData) body = options.body;
+    else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }

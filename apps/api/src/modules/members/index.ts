@@ -1,4 +1,4 @@
-export { chinaToday, maskOrgName, parseIdNumber } from './members.policy.js';
+export { chinaToday, joinDateProblem, maskOrgName, parseIdNumber } from './members.policy.js';
 export { presentStatusChange } from './members.presenter.js';
 export type { MemberWithOrg } from './members.repository.js';
 export { memberRoutes } from './members.routes.js';
@@ -11,4 +11,6 @@ export {
   getMemberInScope,
   type HistoryActor,
   moveMember,
+  type NewMemberInput,
+  newMemberColumns,
 } from './members.service.js';

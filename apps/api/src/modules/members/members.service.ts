@@ -2,6 +2,7 @@ import type {
   ChangeMemberStatusBody,
   CorrectIdNumberBody,
   CreateMemberBody,
+  IdNumberFacts,
   MemberExportQuery,
   MemberPii,
   MemberQuery,
@@ -153,6 +154,41 @@ function nameColumns(name: string) {
   return { name, namePinyin: full, nameInitials: initials };
 }
 
+/** What a registration needs to know, checked already: the union, the person, the membership. */
+export interface NewMemberInput {
+  org: { id: number; provinceCode: string | null; regionCode: string | null };
+  name: string;
+  idNumber: string;
+  facts: IdNumberFacts;
+  phone: string;
+  employerName: string | null;
+  employerId: number | null;
+  joinedOn: string;
+  categories: string[];
+}
+
+/**
+ * The stored columns of a new member as every registration writes them (one at a time or by
+ * import): pinyin of the name, ID number and phone sealed, hashed and masked, birth date and gender
+ * from the ID number, the province that distributes the row.
+ */
+export function newMemberColumns(ctx: AppContext, input: NewMemberInput) {
+  return {
+    provinceCode:
+      provinceOf(input.org.provinceCode, input.org.regionCode) ?? provinceOf(null, input.facts.regionCode)!,
+    orgId: input.org.id,
+    ...nameColumns(input.name),
+    ...idNumberColumns(ctx, input.idNumber),
+    ...phoneColumns(ctx, input.phone),
+    birthDate: input.facts.birthDate,
+    gender: input.facts.gender,
+    employerName: input.employerName,
+    employerId: input.employerId,
+    joinedOn: input.joinedOn,
+    categories: input.categories,
+  };
+}
+
 /**
  * Registers a member of a grassroots union. `actor` is null for the system (imports, demo data),
  * which skips the scope check; otherwise the union must lie in the actor's subtree.
@@ -182,24 +218,26 @@ export async function createMember(
   if (!parsed.ok || problems.length) throw validationError(problems);
   const { idNumber, facts } = parsed;
 
-  const idColumns = idNumberColumns(ctx, idNumber);
-  const existing = await repo.findActiveByIdHash(ctx.db, idColumns.idHash);
+  const idHash = ctx.pii.lookupHash('id_number', idNumber);
+  const existing = await repo.findActiveByIdHash(ctx.db, idHash);
   if (existing) throw alreadyActiveError(actor, existing, 'body.idNumber');
-  const provinceCode = provinceOf(org.provinceCode, org.regionCode) ?? provinceOf(null, facts.regionCode)!;
+  const columns = newMemberColumns(ctx, {
+    org,
+    name: input.name,
+    idNumber,
+    facts,
+    phone: input.phone,
+    employerName: input.employerName ?? null,
+    employerId: null,
+    joinedOn: input.joinedOn,
+    categories: input.categories ?? [],
+  });
+  const { provinceCode } = columns;
   try {
     return await inTransaction(ctx.db, async (tx) => {
       const id = await repo.insertMember(tx, {
-        provinceCode,
-        orgId: org.id,
-        ...nameColumns(input.name),
-        ...idColumns,
-        ...phoneColumns(ctx, input.phone),
-        birthDate: facts.birthDate,
-        gender: facts.gender,
-        employerName: input.employerName ?? null,
-        joinedOn: input.joinedOn,
+        ...columns,
         status: 'active',
-        categories: input.categories ?? [],
         createdAt: now,
         updatedAt: now,
       });
@@ -224,8 +262,7 @@ export async function createMember(
       return (await repo.findMemberById(tx, id))!;
     });
   } catch (err) {
-    if (isUniqueViolation(err, ACTIVE_KEY))
-      throw await lostRaceError(ctx, actor, idColumns.idHash, 'body.idNumber');
+    if (isUniqueViolation(err, ACTIVE_KEY)) throw await lostRaceError(ctx, actor, idHash, 'body.idNumber');
     throw err;
   }
 }

@@ -1,8 +1,9 @@
-import { DownloadOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, TeamOutlined, UploadOutlined } from '@ant-design/icons';
 import { type Member, MemberCategories, type MemberSort, MemberStatuses } from '@unionhub/contracts';
 import { App, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { describeError } from '../../../lib/errors';
 import { useMe } from '../../../lib/session';
@@ -36,6 +37,7 @@ export function MembersPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
   const can = (p: string) => me.permissions.includes(p as never);
+  const navigate = useNavigate();
 
   const load = useCallback(() => {
     setLoading(true);
@@ -133,6 +135,11 @@ export function MembersPage() {
             {can('member.export') ? (
               <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void download()}>
                 {t('members.export')}
+              </Button>
+            ) : null}
+            {can('member.write') ? (
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/admin/members/import')}>
+                {t('members.import')}
               </Button>
             ) : null}
             {can('member.write') ? (
