@@ -182,6 +182,7 @@ export const en: Messages = {
     org_admin: 'Administrator',
     staff: 'Staff',
     viewer: 'Read-only',
+    card_verifier: 'Card verifier',
   },
   orgLevels: {
     national: 'National federation',

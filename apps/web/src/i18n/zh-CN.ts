@@ -175,6 +175,7 @@ export const zhCN = {
     org_admin: '管理员',
     staff: '工作人员',
     viewer: '只读',
+    card_verifier: '会员卡核验员',
   },
   orgLevels: {
     national: '全国总工会',

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorBody, MemberNoticeList } from '@unionhub/contracts';
+import Type from 'typebox';
 import { memberOf } from '../../platform/auth-hook.js';
 import type { AppContext } from '../../platform/context.js';
-import { listMyNotices } from './notices.service.js';
+import { listMyNotices, markMyNoticesRead } from './notices.service.js';
 
 export const noticeRoutes =
   (ctx: AppContext): FastifyPluginAsyncTypebox =>
@@ -29,5 +30,22 @@ export const noticeRoutes =
           })),
         };
       },
+    );
+
+    app.post(
+      '/me/notices/read',
+      {
+        config: { access: 'member' },
+        schema: {
+          tags: ['notices'],
+          summary: 'Mark every notice in the signed-in member’s inbox read (the inbox was opened)',
+          response: {
+            200: Type.Object({ marked: Type.Integer({ minimum: 0 }) }),
+            401: ErrorBody,
+            403: ErrorBody,
+          },
+        },
+      },
+      async (request) => ({ marked: await markMyNoticesRead(ctx, memberOf(request)) }),
     );
   };

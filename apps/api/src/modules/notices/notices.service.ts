@@ -31,3 +31,8 @@ export async function recordNoticeForPhone(
 export async function listMyNotices(ctx: AppContext, actor: MemberActor) {
   return repo.listNoticesOf(ctx.db, actor.id, 100);
 }
+
+/** The inbox was opened: everything in it counts as read from now on. */
+export async function markMyNoticesRead(ctx: AppContext, actor: MemberActor): Promise<number> {
+  return repo.markNoticesRead(ctx.db, actor.id, ctx.clock.now());
+}
