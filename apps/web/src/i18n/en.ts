@@ -1,9 +1,13 @@
 import { apiKeysEn } from '../features/api-keys/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
+import { memberJoinEn } from '../features/member-join/i18n';
+import { memberNoticesEn } from '../features/member-notices/i18n';
+import { memberTransfersEn } from '../features/member-transfers/i18n';
 import { membersEn } from '../features/members/i18n';
 import { orgsRegistryEn } from '../features/orgs/i18n';
 import { statsEn } from '../features/stats/i18n';
+import { transferFlowEn } from '../lib/transfer-flow';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -12,6 +16,10 @@ export const en: Messages = {
   enterprises: enterprisesEn,
   stats: statsEn,
   memberCard: memberCardEn,
+  memberJoin: memberJoinEn,
+  memberTransfers: memberTransfersEn,
+  memberNotices: memberNoticesEn,
+  transferFlow: transferFlowEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',
@@ -349,6 +357,16 @@ export const en: Messages = {
     hotline: 'Workers’ rights hotline',
     hotlineText: 'The trade unions’ nationwide hotline for labour-rights problems',
     comingSoonToast: '“{{name}}” is coming soon',
+    notices: 'Messages',
+    noticesUnread: 'Messages, {{count}} unread',
+    membership: {
+      memberTitle: 'My member card',
+      showCard: 'Show',
+      appliedTitle: 'Application under review',
+      noneTitle: 'Not a union member yet',
+      noneText: 'Apply online; the union issues an electronic card',
+      apply: 'Apply',
+    },
     services: {
       join: 'Join a union',
       card: 'Member card',
@@ -367,5 +385,8 @@ export const en: Messages = {
     signOut: 'Sign out',
     signOutConfirm: 'Sign out now?',
     member: 'Worker account',
+    notices: 'Messages',
+    joinApplications: 'My application to join',
+    transfers: 'My transfers',
   },
 };

@@ -2,10 +2,14 @@ import type { ErrorCode } from '@unionhub/contracts';
 import { apiKeysZh } from '../features/api-keys/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
+import { memberJoinZh } from '../features/member-join/i18n';
+import { memberNoticesZh } from '../features/member-notices/i18n';
+import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
 import { statsZh } from '../features/stats/i18n';
 import type { ClientErrorCode } from '../lib/api';
+import { transferFlowZh } from '../lib/transfer-flow';
 
 export const zhCN = {
   apiKeys: apiKeysZh,
@@ -13,6 +17,10 @@ export const zhCN = {
   enterprises: enterprisesZh,
   stats: statsZh,
   memberCard: memberCardZh,
+  memberJoin: memberJoinZh,
+  memberTransfers: memberTransfersZh,
+  memberNotices: memberNoticesZh,
+  transferFlow: transferFlowZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',
@@ -342,6 +350,16 @@ export const zhCN = {
     hotline: '职工维权服务热线',
     hotlineText: '全国总工会统一服务热线',
     comingSoonToast: '「{{name}}」即将开放，敬请期待',
+    notices: '消息',
+    noticesUnread: '消息，{{count}} 条未读',
+    membership: {
+      memberTitle: '我的会员卡',
+      showCard: '出示',
+      appliedTitle: '入会申请审核中',
+      noneTitle: '您还不是工会会员',
+      noneText: '在线申请，工会审核后发放电子会员卡',
+      apply: '申请入会',
+    },
     services: {
       join: '我要入会',
       card: '会员卡',
@@ -360,6 +378,9 @@ export const zhCN = {
     signOut: '退出登录',
     signOutConfirm: '确定要退出登录吗？',
     member: '职工服务账号',
+    notices: '消息',
+    joinApplications: '我的入会申请',
+    transfers: '我的转接',
   },
 };
 
