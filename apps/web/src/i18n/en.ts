@@ -1,5 +1,7 @@
 import { apiKeysEn } from '../features/api-keys/i18n';
+import { cardVerifyEn } from '../features/card-verify/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
+import { joinApplicationsEn } from '../features/join-applications/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { memberJoinEn } from '../features/member-join/i18n';
 import { memberNoticesEn } from '../features/member-notices/i18n';
@@ -7,6 +9,7 @@ import { memberTransfersEn } from '../features/member-transfers/i18n';
 import { membersEn } from '../features/members/i18n';
 import { orgsRegistryEn } from '../features/orgs/i18n';
 import { statsEn } from '../features/stats/i18n';
+import { transfersEn } from '../features/transfers/i18n';
 import { transferFlowEn } from '../lib/transfer-flow';
 import type { Messages } from './zh-CN';
 
@@ -15,6 +18,9 @@ export const en: Messages = {
   members: membersEn,
   enterprises: enterprisesEn,
   stats: statsEn,
+  joinApplications: joinApplicationsEn,
+  transfers: transfersEn,
+  cardVerify: cardVerifyEn,
   memberCard: memberCardEn,
   memberJoin: memberJoinEn,
   memberTransfers: memberTransfersEn,
@@ -237,6 +243,9 @@ export const en: Messages = {
       dashboard: 'Dashboard',
       orgs: 'Organizations',
       members: 'Members',
+      joinApplications: 'Applications',
+      transfers: 'Transfers',
+      cardVerify: 'Verify cards',
       enterprises: 'Enterprises',
       stats: 'Member statistics',
       apiKeys: 'Open API',

@@ -1,6 +1,8 @@
 import type { ErrorCode } from '@unionhub/contracts';
 import { apiKeysZh } from '../features/api-keys/i18n';
+import { cardVerifyZh } from '../features/card-verify/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
+import { joinApplicationsZh } from '../features/join-applications/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { memberJoinZh } from '../features/member-join/i18n';
 import { memberNoticesZh } from '../features/member-notices/i18n';
@@ -8,6 +10,7 @@ import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
 import { statsZh } from '../features/stats/i18n';
+import { transfersZh } from '../features/transfers/i18n';
 import type { ClientErrorCode } from '../lib/api';
 import { transferFlowZh } from '../lib/transfer-flow';
 
@@ -16,6 +19,9 @@ export const zhCN = {
   members: membersZh,
   enterprises: enterprisesZh,
   stats: statsZh,
+  joinApplications: joinApplicationsZh,
+  transfers: transfersZh,
+  cardVerify: cardVerifyZh,
   memberCard: memberCardZh,
   memberJoin: memberJoinZh,
   memberTransfers: memberTransfersZh,
@@ -229,6 +235,9 @@ export const zhCN = {
       dashboard: '工作台',
       orgs: '组织架构',
       members: '会员管理',
+      joinApplications: '入会申请',
+      transfers: '会员转接',
+      cardVerify: '会员卡核验',
       enterprises: '企业管理',
       stats: '会员统计',
       apiKeys: '开放接口',
