@@ -366,7 +366,7 @@ export const zhCN = {
       showCard: '出示',
       appliedTitle: '入会申请审核中',
       noneTitle: '您还不是工会会员',
-      noneText: '在线申请，工会审核后发放电子会员卡',
+      noneText: '在线提交申请，所在基层工会审核通过即可入会',
       apply: '申请入会',
     },
     services: {

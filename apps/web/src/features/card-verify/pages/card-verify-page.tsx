@@ -95,7 +95,7 @@ export function CardVerifyPage() {
       </Typography.Title>
       <Card>
         <Typography.Paragraph type="secondary">{t('cardVerify.intro')}</Typography.Paragraph>
-        <Space.Compact className="uh-verify-input">
+        <div className="uh-verify-input">
           <Input
             ref={input}
             size="large"
@@ -126,7 +126,7 @@ export function CardVerifyPage() {
               </Button>
             </Tooltip>
           )}
-        </Space.Compact>
+        </div>
         {camera.state === 'denied' ? (
           <Typography.Paragraph type="danger" className="uh-verify-note">
             {t('cardVerify.scanDenied')}

@@ -73,7 +73,7 @@ export function JoinApplicationsPage() {
           size="middle"
           loading={loading}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1400 }}
           locale={{ emptyText: t('joinApplications.empty') }}
           onRow={(a) => ({ onClick: () => setOpen(a), className: 'uh-clickable-row' })}
           rowClassName={(a) => (a.overdue ? 'uh-row-overdue' : '')}
@@ -101,10 +101,11 @@ export function JoinApplicationsPage() {
             {
               title: t('joinApplications.employer'),
               dataIndex: 'employerName',
+              width: 220,
               ellipsis: true,
               render: (v: string | null) => v ?? t('common.empty'),
             },
-            { title: t('joinApplications.org'), dataIndex: 'orgName', ellipsis: true },
+            { title: t('joinApplications.org'), dataIndex: 'orgName', width: 260, ellipsis: true },
             {
               title: t('joinApplications.createdAt'),
               dataIndex: 'createdAt',
