@@ -127,4 +127,29 @@ test('a new worker applies on the phone, the union accepts, and the worker shows
   await page.getByRole('button', { name: /消息/ }).click();
   await expect(page.getByTestId('notice').first()).toContainText(UNION);
   await shot(page, '10-notices');
+
+  // As a member the worker may ask to move to another union, follow the steps, and withdraw.
+  await page.getByText('我的').last().click();
+  await page.getByText('我的转接').click();
+  await expect(page.getByText('您还没有会员关系转接记录')).toBeVisible();
+  await page.getByRole('button', { name: '申请转接' }).click();
+  const popup = page.locator('.uhm-transfer-popup');
+  await popup.getByPlaceholder('输入新单位工会名称或拼音').fill('绿城物业');
+  await popup.locator('.adm-list-item').filter({ hasText: '郑州绿城物业服务有限公司工会' }).click();
+  await popup.getByPlaceholder('如：工作调动到新单位、搬家到开封').fill('换工作到绿城物业');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'member-join-11-transfer-ask.png') });
+  await popup.getByRole('button', { name: '提交申请' }).click();
+  const transfer = page.getByTestId('my-transfer');
+  await expect(transfer).toContainText('待转出工会审批');
+  await expect(transfer).toContainText('会员本人提出转接申请');
+  await expect(transfer).toContainText(/前无人驳回将自动办结/);
+  await expect(page.locator('.adm-toast-mask')).toHaveCount(0);
+  await shot(page, '12-transfer-pending');
+  await transfer.getByRole('button', { name: '撤回申请' }).click();
+  await page.locator('.adm-dialog').getByRole('button', { name: '撤回申请' }).click();
+  await expect(transfer).toContainText('已撤回');
+  await expect(transfer).toContainText('会员本人撤回申请');
+  await expect(page.getByRole('button', { name: '申请转接' })).toBeVisible();
+  await expect(page.locator('.adm-toast-mask')).toHaveCount(0);
+  await shot(page, '13-transfer-withdrawn');
 });
