@@ -95,13 +95,18 @@ test('a new worker applies on the phone, the union accepts, and the worker shows
   await expect(status).toContainText(/工会将在 \d{4} 年 \d{1,2} 月 \d{1,2} 日前与您联系/);
   await expect(page.getByText(UNION)).toBeVisible();
   await shot(page, '03-status-pending');
-  const mine = await page.evaluate(async () => {
-    const tokens = JSON.parse(localStorage.getItem('uh.member.tokens') ?? '{}') as { accessToken?: string };
-    const res = await fetch('/api/v1/me/join-applications', {
-      headers: { authorization: `Bearer ${tokens.accessToken}` },
-    });
-    return (await res.json()) as { items: unknown[] };
-  });
+  // The double tap filed one application: ask the API with the phone's own session.
+  const stored = await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem(
+      'uh.member.tokens',
+    ),
+  );
+  const { accessToken } = JSON.parse(stored ?? '{}') as { accessToken?: string };
+  const mine = (await (
+    await page.request.get('/api/v1/me/join-applications', {
+      headers: { authorization: `Bearer ${accessToken}` },
+    })
+  ).json()) as { items: unknown[] };
   expect(mine.items).toHaveLength(1);
 
   const cardNo = await unionAccepts(browser);
