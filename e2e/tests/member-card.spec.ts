@@ -47,6 +47,9 @@ test('a member opens the card on the phone and a verifier accepts its QR code on
   await expect(page.getByText('验证码已发送，请注意查收短信')).toBeHidden();
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'member-04-card-none.png') });
   await page.getByRole('button', { name: '我要入会' }).click();
+  await expect(page).toHaveURL(/\/m\/join$/);
+  await expect(page.getByRole('heading', { name: '个人信息' })).toBeVisible();
+  await page.goto('/m');
   await expect(page.getByText('全部服务')).toBeVisible();
 
   const created = await request.post('/api/v1/members', {

@@ -74,6 +74,9 @@ export const JoinApplicationQuery = Type.Object(
   {
     orgId: Type.Optional(Type.Integer({ minimum: 1 })),
     status: Type.Optional(StringEnum(JoinApplicationStatuses)),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 30, description: 'Part of the applicant’s name' }),
+    ),
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
   },

@@ -24,7 +24,7 @@ export const Permissions = [
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
-export const StaffRoles = ['org_admin', 'staff', 'viewer'] as const;
+export const StaffRoles = ['org_admin', 'staff', 'viewer', 'card_verifier'] as const;
 export type StaffRole = (typeof StaffRoles)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
@@ -64,6 +64,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'request.handle',
   ],
   viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read'],
+  // A merchant's counter (普惠商户) checks member cards and sees nothing else.
+  card_verifier: ['card.verify'],
 };
 
 /**

@@ -74,6 +74,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
     { username: 'zhengzhou_admin', password: demoPassword(), role: 'org_admin', orgName: '' },
     { username: 'jinshui_staff', password: demoPassword(), role: 'staff', orgName: '' },
     { username: 'zhongyuan_jianshe', password: demoPassword(), role: 'org_admin', orgName: '' },
+    { username: 'merchant_verifier', password: demoPassword(), role: 'card_verifier', orgName: '' },
   ];
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
   let created = 0;
@@ -143,12 +144,14 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
       grassroots ??= org;
       unions.push(org);
     }
-    const home = [province, zhengzhou, jinshui, grassroots!];
+    // The merchant's counter account hangs under the district federation that signed the merchant up.
+    const home = [province, zhengzhou, jinshui, grassroots!, jinshui];
     const names = [
       '河南省总工会管理员',
       '郑州市总工会管理员',
       '金水区总工会工作人员',
       '中原建设集团工会主席',
+      '花园路普惠商户收银台',
     ];
     for (const [i, account] of accounts.entries()) {
       account.orgName = home[i]!.name;
@@ -187,7 +190,7 @@ export function formatDemoAccounts(result: DemoResult, baseUrl: string): string 
     `  Demo data loaded: Henan province (410000), its cities and counties, township and grassroots unions, ${result.members} members.`,
     `  Admin console  ${baseUrl}/admin   — staff accounts (passwords are random for this data folder):`,
     ...result.accounts.map(
-      (a) => `      ${a.username.padEnd(18)} ${a.password.padEnd(16)} ${a.role.padEnd(10)} ${a.orgName}`,
+      (a) => `      ${a.username.padEnd(18)} ${a.password.padEnd(16)} ${a.role.padEnd(13)} ${a.orgName}`,
     ),
     `  Member app     ${baseUrl}/m       — phone ${result.memberPhone}; the sign-in code is printed here.`,
     '  (The accounts are also in DATA_DIR/demo-accounts.json.)',

@@ -10,11 +10,14 @@ import { DashboardPage } from '../features/admin-shell/pages/dashboard-page';
 import { ApiKeysPage } from '../features/api-keys/pages/api-keys-page';
 import { RequireStaff } from '../features/auth/components/require-staff';
 import { AdminLoginPage } from '../features/auth/pages/admin-login-page';
+import { CardVerifyPage } from '../features/card-verify/pages/card-verify-page';
 import { EnterprisesPage } from '../features/enterprises/pages/enterprises-page';
 import { MemberImportPage } from '../features/imports/pages/member-import-page';
+import { JoinApplicationsPage } from '../features/join-applications/pages/join-applications-page';
 import { MembersPage } from '../features/members/pages/members-page';
 import { OrgTreePage } from '../features/orgs/pages/org-tree-page';
 import { ProfilePage } from '../features/profile/pages/profile-page';
+import { TransfersPage } from '../features/transfers/pages/transfers-page';
 import { adminApi } from '../lib/api';
 import { useLanguage } from '../lib/i18n';
 import { SessionProvider } from '../lib/session';
@@ -67,6 +70,30 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="member.write">
                     <MemberImportPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="join-applications"
+                element={
+                  <RequirePermission permission="member.write">
+                    <JoinApplicationsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="transfers"
+                element={
+                  <RequirePermission permission="member.read">
+                    <TransfersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="card-verify"
+                element={
+                  <RequirePermission permission="card.verify">
+                    <CardVerifyPage />
                   </RequirePermission>
                 }
               />

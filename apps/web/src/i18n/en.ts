@@ -1,10 +1,17 @@
 import { apiKeysEn } from '../features/api-keys/i18n';
+import { cardVerifyEn } from '../features/card-verify/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
 import { importsEn } from '../features/imports/i18n';
+import { joinApplicationsEn } from '../features/join-applications/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
+import { memberJoinEn } from '../features/member-join/i18n';
+import { memberNoticesEn } from '../features/member-notices/i18n';
+import { memberTransfersEn } from '../features/member-transfers/i18n';
 import { membersEn } from '../features/members/i18n';
 import { orgsRegistryEn } from '../features/orgs/i18n';
 import { statsEn } from '../features/stats/i18n';
+import { transfersEn } from '../features/transfers/i18n';
+import { transferFlowEn } from '../lib/transfer-flow';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -13,7 +20,14 @@ export const en: Messages = {
   imports: importsEn,
   enterprises: enterprisesEn,
   stats: statsEn,
+  joinApplications: joinApplicationsEn,
+  transfers: transfersEn,
+  cardVerify: cardVerifyEn,
   memberCard: memberCardEn,
+  memberJoin: memberJoinEn,
+  memberTransfers: memberTransfersEn,
+  memberNotices: memberNoticesEn,
+  transferFlow: transferFlowEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',
@@ -203,6 +217,7 @@ export const en: Messages = {
     org_admin: 'Administrator',
     staff: 'Staff',
     viewer: 'Read-only',
+    card_verifier: 'Card verifier',
   },
   orgLevels: {
     national: 'National federation',
@@ -249,6 +264,9 @@ export const en: Messages = {
       dashboard: 'Dashboard',
       orgs: 'Organizations',
       members: 'Members',
+      joinApplications: 'Applications',
+      transfers: 'Transfers',
+      cardVerify: 'Verify cards',
       enterprises: 'Enterprises',
       stats: 'Member statistics',
       apiKeys: 'Open API',
@@ -369,6 +387,16 @@ export const en: Messages = {
     hotline: 'Workers’ rights hotline',
     hotlineText: 'The trade unions’ nationwide hotline for labour-rights problems',
     comingSoonToast: '“{{name}}” is coming soon',
+    notices: 'Messages',
+    noticesUnread: 'Messages, {{count}} unread',
+    membership: {
+      memberTitle: 'My member card',
+      showCard: 'Show',
+      appliedTitle: 'Application under review',
+      noneTitle: 'Not a union member yet',
+      noneText: 'Apply online; the union issues an electronic card',
+      apply: 'Apply',
+    },
     services: {
       join: 'Join a union',
       card: 'Member card',
@@ -387,5 +415,8 @@ export const en: Messages = {
     signOut: 'Sign out',
     signOutConfirm: 'Sign out now?',
     member: 'Worker account',
+    notices: 'Messages',
+    joinApplications: 'My application to join',
+    transfers: 'My transfers',
   },
 };

@@ -1,12 +1,19 @@
 import type { ErrorCode } from '@unionhub/contracts';
 import { apiKeysZh } from '../features/api-keys/i18n';
+import { cardVerifyZh } from '../features/card-verify/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
 import { importsZh } from '../features/imports/i18n';
+import { joinApplicationsZh } from '../features/join-applications/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
+import { memberJoinZh } from '../features/member-join/i18n';
+import { memberNoticesZh } from '../features/member-notices/i18n';
+import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
 import { statsZh } from '../features/stats/i18n';
+import { transfersZh } from '../features/transfers/i18n';
 import type { ClientErrorCode } from '../lib/api';
+import { transferFlowZh } from '../lib/transfer-flow';
 
 export const zhCN = {
   apiKeys: apiKeysZh,
@@ -14,7 +21,14 @@ export const zhCN = {
   imports: importsZh,
   enterprises: enterprisesZh,
   stats: statsZh,
+  joinApplications: joinApplicationsZh,
+  transfers: transfersZh,
+  cardVerify: cardVerifyZh,
   memberCard: memberCardZh,
+  memberJoin: memberJoinZh,
+  memberTransfers: memberTransfersZh,
+  memberNotices: memberNoticesZh,
+  transferFlow: transferFlowZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',
@@ -193,6 +207,7 @@ export const zhCN = {
     org_admin: '管理员',
     staff: '工作人员',
     viewer: '只读',
+    card_verifier: '会员卡核验员',
   },
   orgLevels: {
     national: '全国总工会',
@@ -238,6 +253,9 @@ export const zhCN = {
       dashboard: '工作台',
       orgs: '组织架构',
       members: '会员管理',
+      joinApplications: '入会申请',
+      transfers: '会员转接',
+      cardVerify: '会员卡核验',
       enterprises: '企业管理',
       stats: '会员统计',
       apiKeys: '开放接口',
@@ -359,6 +377,16 @@ export const zhCN = {
     hotline: '职工维权服务热线',
     hotlineText: '全国总工会统一服务热线',
     comingSoonToast: '「{{name}}」即将开放，敬请期待',
+    notices: '消息',
+    noticesUnread: '消息，{{count}} 条未读',
+    membership: {
+      memberTitle: '我的会员卡',
+      showCard: '出示',
+      appliedTitle: '入会申请审核中',
+      noneTitle: '您还不是工会会员',
+      noneText: '在线提交申请，所在基层工会审核通过即可入会',
+      apply: '申请入会',
+    },
     services: {
       join: '我要入会',
       card: '会员卡',
@@ -377,6 +405,9 @@ export const zhCN = {
     signOut: '退出登录',
     signOutConfirm: '确定要退出登录吗？',
     member: '职工服务账号',
+    notices: '消息',
+    joinApplications: '我的入会申请',
+    transfers: '我的转接',
   },
 };
 

@@ -126,4 +126,18 @@ describe('api client', () => {
     });
     await expect(api.post('/auth/logout', { refreshToken: 'r' })).resolves.toBeUndefined();
   });
+
+  test('sends extra headers (an Idempotency-Key) without letting them replace the token', async () => {
+    let seen: Headers | null = null;
+    const api = createApiClient({
+      tokens,
+      fetch: async (_input, init) => {
+        seen = new Headers(init?.headers);
+        return json(201, { id: 1 });
+      },
+    });
+    await api.post('/join-applications', { a: 1 }, { headers: { 'Idempotency-Key': 'k-123456789' } });
+    expect(seen!.get('Idempotency-Key')).toBe('k-123456789');
+    expect(seen!.get('Authorization')).toBe('Bearer access-1');
+  });
 });

@@ -40,6 +40,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   /** Send the bearer token and refresh it when it has expired. Off for sign-in calls. */
   auth?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key that makes a retried submission count once. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -123,7 +125,7 @@ export function createApiClient({
   let refreshing: Promise<boolean> | null = null;
 
   async function send(method: Method, path: string, options: RequestOptions, accessToken: string | null) {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...options.headers, Accept: 'application/json' };
     let body: string | FormData | undefined;
     // A form (a file upload) goes as multipart; the browser sets its boundary.
     if (options.body instanceof FormData) body = options.body;

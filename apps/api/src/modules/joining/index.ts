@@ -1,2 +1,3 @@
 export { joiningRoutes } from './joining.routes.js';
 export { joinApplications } from './joining.schema.js';
+export { findUnionsToJoin } from './joining.service.js';

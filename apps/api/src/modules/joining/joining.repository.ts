@@ -80,11 +80,19 @@ export async function listApplicationsOf(db: Db, accountId: number): Promise<Joi
 /** Applications to unions under `rootPath`, oldest first (the queue order). */
 export async function listApplicationsUnder(
   db: Db,
-  filter: { rootPath: string; status?: JoinApplicationStatus | undefined; limit: number; offset: number },
+  filter: {
+    rootPath: string;
+    status?: JoinApplicationStatus | undefined;
+    name?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: JoinApplicationWithOrg[]; total: number }> {
   const where = and(
     sql`${orgs.path} <@ ${filter.rootPath}::ltree`,
     filter.status ? eq(joinApplications.status, filter.status) : undefined,
+    // A union's queue is short (pending plus recent decisions): a substring scan is enough.
+    filter.name ? sql`strpos(${joinApplications.name}, ${filter.name}) > 0` : undefined,
   );
   const rows = await selectWithOrg(db)
     .where(where)

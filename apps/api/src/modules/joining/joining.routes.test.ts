@@ -232,6 +232,16 @@ describe('joining: a worker applies and the union decides', () => {
       await env.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: auth })
     ).json();
     expect(notices.items[0].body).toContain('未在本单位就业');
+    const queue = (q: string) =>
+      env.app.inject({
+        method: 'GET',
+        url: `/api/v1/join-applications?status=rejected&q=${encodeURIComponent(q)}`,
+        headers: staff,
+      });
+    const byName = (await queue('小红')).json();
+    expect(byName.items.map((i: { id: number }) => i.id)).toContain(created.id);
+    expect(byName.items.every((i: { name: string }) => i.name.includes('小红'))).toBe(true);
+    expect((await queue('无此人')).json()).toEqual({ items: [], total: 0 });
     // Once decided, the worker may apply again.
     expect((await apply(auth, { orgId: tree.grassroots.id })).statusCode).toBe(201);
   });

@@ -139,6 +139,7 @@ export async function listApplications(ctx: AppContext, actor: StaffActor, query
   return repo.listApplicationsUnder(ctx.db, {
     rootPath: root,
     status: query.status,
+    name: query.q?.trim() || undefined,
     limit: pageSize,
     offset: ((query.page ?? 1) - 1) * pageSize,
   });

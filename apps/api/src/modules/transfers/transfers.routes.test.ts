@@ -284,6 +284,12 @@ describe('transfers: started by the member', () => {
     const mine = (await get('/me/transfers', auth)).json();
     expect(mine.items.map((i: { id: number }) => i.id)).toEqual([t.id]);
     expect((await post(`/transfers/${t.id}/cancel`, origin)).statusCode).toBe(403);
+    const detail = await get(`/me/transfers/${t.id}`, auth);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ id: t.id, status: 'pending_origin', allowedActions: ['cancel'] });
+    expect(detail.json().history).toEqual([
+      expect.objectContaining({ action: 'start', actorType: 'member', toStatus: 'pending_origin' }),
+    ]);
 
     const cancelled = await post(`/me/transfers/${t.id}/cancel`, auth);
     expect(cancelled.statusCode).toBe(200);
@@ -294,6 +300,12 @@ describe('transfers: started by the member', () => {
     // Another member's transfer is not found.
     const stranger = bearer(await memberToken(env, '13911112222'));
     expect((await post(`/me/transfers/${t.id}/cancel`, stranger)).statusCode).toBe(404);
+    expect((await get(`/me/transfers/${t.id}`, stranger)).statusCode).toBe(404);
+    expect((await get(`/me/transfers/${t.id}`, {})).statusCode).toBe(401);
+    expect((await get(`/me/transfers/${t.id}`, origin)).statusCode).toBe(403);
+    expect(
+      (await get(`/me/transfers/${t.id}`, auth)).json().history.map((s: { action: string }) => s.action),
+    ).toEqual(['start', 'cancel']);
     expect(
       (await post('/me/transfers', stranger, { toOrgId: otherGrassroots.id, reason: '调动' })).statusCode,
     ).toBe(404);
@@ -336,5 +348,40 @@ describe('transfers: accepted automatically after 30 days', () => {
     expect(moved.history).toHaveLength(2);
     expect((await get(`/transfers/${rejected.id}`, origin)).json().status).toBe('rejected');
     expect((await get(`/members/${other.id}`, origin)).json().orgId).toBe(tree.grassroots.id);
+  });
+});
+
+describe('transfers: choosing the destination', () => {
+  const find = (query: string, headers: Record<string, string>) =>
+    get(`/transfers/destinations?${query}`, headers);
+
+  it('offers active grassroots unions outside the caller’s subtree, by name or pinyin and by region', async () => {
+    const byName = await find(`q=${encodeURIComponent('顺河食品')}`, origin);
+    expect(byName.statusCode, byName.body).toBe(200);
+    expect(byName.json().items).toEqual([
+      expect.objectContaining({
+        id: thirdGrassroots.id,
+        name: '开封顺河食品有限公司工会',
+        regionCode: '410203',
+      }),
+    ]);
+    const byRegion = (await find('regionCode=410202', origin)).json().items as { id: number }[];
+    expect(byRegion.map((u) => u.id)).toContain(otherGrassroots.id);
+    // County federations are not destinations: only grassroots unions hold members.
+    const byCounty = (await find(`q=${encodeURIComponent('龙亭区总工会')}`, origin)).json().items;
+    expect(byCounty).toEqual([]);
+  });
+
+  it('asks for a criterion, refuses a malformed credit code, and needs member.write', async () => {
+    const none = await find('', origin);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details[0]).toMatchObject({ rule: 'union_search.criteria' });
+    const badCode = await find('creditCode=91410100MA00000000', origin);
+    expect(badCode.statusCode).toBe(400);
+    expect((await find('q=gongsi', {})).statusCode).toBe(401);
+    expect((await find('q=gongsi', await staffAt(tree.county, 'viewer'))).statusCode).toBe(403);
+    const member = await buildMember(env, { org: tree.grassroots });
+    const asMember = await find('q=gongsi', bearer(await memberToken(env, member.phone)));
+    expect(asMember.statusCode).toBe(403);
   });
 });

@@ -8,6 +8,8 @@ import {
   TransferDetail,
   TransferList,
   TransferQuery,
+  UnionChoiceList,
+  UnionSearchQuery,
 } from '@unionhub/contracts';
 import Type from 'typebox';
 import { memberOf, staffOf } from '../../platform/auth-hook.js';
@@ -17,6 +19,7 @@ import { presentTransfer, presentTransferDetail } from './transfers.presenter.js
 import {
   actionsFor,
   actOnTransfer,
+  findTransferDestinations,
   getTransferWithHistory,
   listMyTransfers,
   listTransfers,
@@ -44,6 +47,31 @@ export const transferRoutes =
         const actor = staffOf(request);
         const t = await startTransferByStaff(ctx, actor, request.body, request.meta());
         return reply.status(201).send(presentTransfer(t, actionsFor(actor, t)));
+      },
+    );
+
+    app.get(
+      '/transfers/destinations',
+      {
+        config: { access: { permission: 'member.write' } },
+        schema: {
+          tags,
+          summary:
+            'Grassroots unions a member may be transferred to, anywhere: by employer credit code, name (Chinese or pinyin) or region',
+          querystring: UnionSearchQuery,
+          response: { 200: UnionChoiceList, ...errorResponses(400, 401, 403) },
+        },
+      },
+      async (request) => {
+        const unions = await findTransferDestinations(ctx, request.query);
+        return {
+          items: unions.map((o) => ({
+            id: o.id,
+            name: o.name,
+            regionCode: o.regionCode,
+            address: o.address,
+          })),
+        };
       },
     );
 
@@ -166,6 +194,24 @@ export const transferRoutes =
         const actor = memberOf(request);
         const rows = await listMyTransfers(ctx, actor);
         return { items: rows.map((t) => presentTransfer(t, actionsFor(actor, t))) };
+      },
+    );
+
+    app.get(
+      '/me/transfers/:id',
+      {
+        config: { access: 'member' },
+        schema: {
+          tags,
+          summary: 'One of the signed-in member’s transfers with every step',
+          params: IdParams,
+          response: { 200: TransferDetail, ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const actor = memberOf(request);
+        const { transfer, history } = await getTransferWithHistory(ctx, actor, request.params.id);
+        return presentTransferDetail(transfer, history, actionsFor(actor, transfer));
       },
     );
 

@@ -1,4 +1,10 @@
-import type { CreateTransferBody, TransferAction, TransferQuery, TransferStatus } from '@unionhub/contracts';
+import type {
+  CreateTransferBody,
+  TransferAction,
+  TransferQuery,
+  TransferStatus,
+  UnionSearchQuery,
+} from '@unionhub/contracts';
 import { TRANSFER_AUTO_ACCEPT_DAYS } from '@unionhub/contracts';
 import { isUniqueViolation } from '../../db/errors.js';
 import { inTransaction } from '../../db/tx.js';
@@ -8,6 +14,7 @@ import type { AppContext, RequestMeta } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findMemberAccountById } from '../auth/index.js';
+import { findUnionsToJoin } from '../joining/index.js';
 import {
   findActiveMemberByPhoneHash,
   getMemberById,
@@ -17,7 +24,7 @@ import {
   moveMember,
 } from '../members/index.js';
 import { notifyMemberByPhone } from '../notifications/index.js';
-import { findOrgById, getOrgInScope } from '../orgs/index.js';
+import { findOrgById, getOrgInScope, type OrgRow } from '../orgs/index.js';
 import {
   destinationInvalid,
   destinationNotFound,
@@ -281,6 +288,14 @@ export async function listTransfers(ctx: AppContext, actor: StaffActor, query: T
     limit: pageSize,
     offset: ((query.page ?? 1) - 1) * pageSize,
   });
+}
+
+/**
+ * A destination may lie outside the caller's subtree (a worker moves to another city), so the
+ * choice is the same public list of active grassroots unions a worker sees when joining.
+ */
+export function findTransferDestinations(ctx: AppContext, query: UnionSearchQuery): Promise<OrgRow[]> {
+  return findUnionsToJoin(ctx, query);
 }
 
 export async function listMyTransfers(ctx: AppContext, actor: MemberActor): Promise<repo.TransferView[]> {

@@ -4,6 +4,9 @@ import {
   BankOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  NodeIndexOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -41,6 +44,27 @@ export const adminMenu: AdminMenuEntry[] = [
     label: 'adminShell.menu.members',
     icon: TeamOutlined,
     permission: 'member.read',
+  },
+  {
+    key: 'join-applications',
+    path: '/admin/join-applications',
+    label: 'adminShell.menu.joinApplications',
+    icon: SolutionOutlined,
+    permission: 'member.write',
+  },
+  {
+    key: 'transfers',
+    path: '/admin/transfers',
+    label: 'adminShell.menu.transfers',
+    icon: NodeIndexOutlined,
+    permission: 'member.read',
+  },
+  {
+    key: 'card-verify',
+    path: '/admin/card-verify',
+    label: 'adminShell.menu.cardVerify',
+    icon: SafetyCertificateOutlined,
+    permission: 'card.verify',
   },
   {
     key: 'enterprises',

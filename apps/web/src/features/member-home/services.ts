@@ -20,7 +20,7 @@ export interface MemberService {
 
 /** The home grid, as data: a module that ships sets its `path` and the tile opens it. */
 export const memberServices: MemberService[] = [
-  { key: 'join', icon: TeamOutlined, color: '#e4393c' },
+  { key: 'join', icon: TeamOutlined, color: '#e4393c', path: '/m/join' },
   { key: 'card', icon: CreditCardOutlined, color: '#fa8c16', path: '/m/card' },
   { key: 'hall', icon: AppstoreOutlined, color: '#1677ff' },
   { key: 'legal', icon: AuditOutlined, color: '#722ed1' },

@@ -1,7 +1,7 @@
 import { ApartmentOutlined, RightOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Avatar, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { formatDateTime, useLanguage } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 
@@ -11,6 +11,10 @@ export function DashboardPage() {
   const me = useMe();
   const { user, org } = me;
   const canReadOrgs = me.permissions.includes('org.read');
+
+  // A merchant's counter account can only verify cards: it starts on that page.
+  if (me.permissions.length === 1 && me.permissions[0] === 'card.verify')
+    return <Navigate to="/admin/card-verify" replace />;
 
   return (
     <Space orientation="vertical" size="large" className="uh-page">

@@ -42,7 +42,7 @@ export function MemberCardPage() {
           title={t('memberCard.emptyTitle')}
           description={t('memberCard.emptyText')}
         >
-          <Button color="primary" shape="rounded" onClick={() => navigate('/m')}>
+          <Button color="primary" shape="rounded" onClick={() => navigate('/m/join')}>
             {t('memberCard.emptyAction')}
           </Button>
         </ErrorBlock>

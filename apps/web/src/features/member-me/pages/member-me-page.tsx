@@ -1,8 +1,9 @@
 import { UserOutlined } from '@ant-design/icons';
-import { ActionSheet, Button, Dialog, List } from 'antd-mobile';
-import { useState } from 'react';
+import { ActionSheet, Badge, Button, Dialog, List } from 'antd-mobile';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { memberApi } from '../../../lib/api';
 import { LANGUAGES, useLanguage } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 
@@ -13,6 +14,18 @@ export function MemberMePage() {
   const [language, setLanguage] = useLanguage();
   const [choosingLanguage, setChoosingLanguage] = useState(false);
   const user = session.me?.user;
+  const [unread, setUnread] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    memberApi.get<{ unread: number }>('/me/notifications?unread=true&pageSize=1').then(
+      ({ unread }) => live && setUnread(unread),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const signOut = async () => {
     const confirmed = await Dialog.confirm({
@@ -36,6 +49,16 @@ export function MemberMePage() {
           <div className="uhm-me-sub">{t('memberMe.member')}</div>
         </div>
       </header>
+      <List className="uhm-me-list">
+        <List.Item
+          onClick={() => navigate('/m/notices')}
+          extra={unread > 0 ? <Badge content={unread} /> : null}
+        >
+          {t('memberMe.notices')}
+        </List.Item>
+        <List.Item onClick={() => navigate('/m/join/status')}>{t('memberMe.joinApplications')}</List.Item>
+        <List.Item onClick={() => navigate('/m/transfers')}>{t('memberMe.transfers')}</List.Item>
+      </List>
       <List className="uhm-me-list">
         <List.Item extra={user?.phoneMasked ?? t('common.empty')}>{t('memberMe.phone')}</List.Item>
         <List.Item extra={t(`common.languages.${language}`)} onClick={() => setChoosingLanguage(true)}>

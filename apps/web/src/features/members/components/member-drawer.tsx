@@ -1,4 +1,4 @@
-import { EditOutlined, EyeOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, NodeIndexOutlined, SwapOutlined } from '@ant-design/icons';
 import type { MemberDetail, MemberPii } from '@unionhub/contracts';
 import {
   Alert,
@@ -20,9 +20,12 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { useMe } from '../../../lib/session';
 import { changeMemberStatus, getMember } from '../api';
+import { MemberCards } from './member-cards';
 import { MemberFormModal } from './member-form-modal';
 import { PiiReasonModal } from './pii-reason-modal';
+import { StartTransferModal } from './start-transfer-modal';
 
 const statusColors: Record<MemberDetail['status'], string> = {
   active: 'green',
@@ -47,7 +50,9 @@ export function MemberDrawer({
   const [member, setMember] = useState<MemberDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [pii, setPii] = useState<MemberPii | null>(null);
-  const [dialog, setDialog] = useState<'pii' | 'edit' | 'status' | null>(null);
+  const [dialog, setDialog] = useState<'pii' | 'edit' | 'status' | 'transfer' | null>(null);
+  const me = useMe();
+  const can = (p: string) => me.permissions.includes(p as never);
 
   const load = useCallback(() => {
     if (memberId === null) return;
@@ -86,6 +91,11 @@ export function MemberDrawer({
             {allowed.has('changeStatus') ? (
               <Button icon={<SwapOutlined />} onClick={() => setDialog('status')}>
                 {t('members.detail.changeStatus')}
+              </Button>
+            ) : null}
+            {member.status === 'active' && can('member.write') ? (
+              <Button icon={<NodeIndexOutlined />} onClick={() => setDialog('transfer')}>
+                {t('transfers.start.button')}
               </Button>
             ) : null}
           </Space>
@@ -129,6 +139,7 @@ export function MemberDrawer({
             </Descriptions.Item>
             <Descriptions.Item label={t('members.cardNo')}>{member.cardNo ?? empty}</Descriptions.Item>
           </Descriptions>
+          {can('card.manage') ? <MemberCards key={member.id} member={member} onChanged={load} /> : null}
           <div>
             <Typography.Title level={5}>{t('members.detail.history')}</Typography.Title>
             {member.history.length === 0 ? (
@@ -186,6 +197,14 @@ export function MemberDrawer({
           void message.success(t('members.form.saved', { name: m.name }));
           load();
           onChanged();
+        }}
+      />
+      <StartTransferModal
+        member={dialog === 'transfer' ? member : null}
+        onClose={() => setDialog(null)}
+        onStarted={() => {
+          setDialog(null);
+          void message.success(t('transfers.start.done', { name: member?.name ?? '' }));
         }}
       />
       <StatusModal
