@@ -4,8 +4,8 @@
  */
 
 /** 32-bit mix (a variant of the murmur3 finalizer). */
-function mix32(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+function mix32(value: number): number {
+  let h = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
