@@ -6,7 +6,7 @@
  *   npm run build
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/src/registry.ts
  *       [--members 11280000] [--pglite-members 1000000] [--duration 15] [--connections 50]
- *       [--engine postgres|pglite|both] [--db unionhub_bench] [--port 3202]
+ *       [--engine postgres|pglite|both] [--db unionhub_bench] [--port 3202] [--build-only]
  *
  * The PostgreSQL bench database is created beside the database DATABASE_URL names (never in it)
  * and kept, marked with its N, generator version and secrets, so later runs at the same N reuse it;
@@ -46,6 +46,8 @@ const pgliteConnections = Number(arg('pglite-connections', '10'));
 const engine = arg('engine', process.env.DATABASE_URL ? 'both' : 'pglite');
 const dbName = arg('db', 'unionhub_bench');
 const port = Number(arg('port', '3202'));
+/** Only make sure the bench databases exist (the long part at 11.28 million), measure nothing. */
+const buildOnly = process.argv.includes('--build-only');
 const SAMPLE = 20_000;
 const USERNAME = 'bench_admin';
 
@@ -388,7 +390,7 @@ if (engine === 'postgres' || engine === 'both') {
     dataDir: join(root, 'bench/.data/postgres'),
   });
   builds.push(describeBuild(db));
-  await measure(db, connections);
+  if (!buildOnly) await measure(db, connections);
 }
 if (engine === 'pglite' || engine === 'both') {
   const db = await ensurePgliteBenchDb({
@@ -396,7 +398,7 @@ if (engine === 'pglite' || engine === 'both') {
     dataDir: join(root, `bench/.data/pglite-${pgliteMembers}`),
   });
   builds.push(describeBuild(db));
-  await measure(db, pgliteConnections);
+  if (!buildOnly) await measure(db, pgliteConnections);
 }
 
 console.info(
