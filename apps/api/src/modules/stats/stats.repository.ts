@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { orgMemberRollups } from './stats.schema.js';
 
@@ -8,11 +8,22 @@ export interface RollupRow {
   n: number;
 }
 
-export async function listRollups(db: Db, orgId: number): Promise<RollupRow[]> {
+/**
+ * The rollups of one org. Monthly dimensions (joined, left) are read from `sinceMonth` (YYYY-MM) on
+ * only: a province root holds some thirty years of months, and only the last twelve are shown.
+ */
+export async function listRollups(db: Db, orgId: number, sinceMonth?: string): Promise<RollupRow[]> {
   return db
     .select({ dim: orgMemberRollups.dim, bucket: orgMemberRollups.bucket, n: orgMemberRollups.n })
     .from(orgMemberRollups)
-    .where(eq(orgMemberRollups.orgId, orgId));
+    .where(
+      and(
+        eq(orgMemberRollups.orgId, orgId),
+        sinceMonth
+          ? or(notInArray(orgMemberRollups.dim, ['joined', 'left']), gte(orgMemberRollups.bucket, sinceMonth))
+          : undefined,
+      ),
+    );
 }
 
 /**
