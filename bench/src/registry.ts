@@ -16,7 +16,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
@@ -71,6 +71,73 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
 
+/** CPU time (user + system) of a process, in ms; the kernel counts in 10 ms ticks. */
+function cpuMs(pid: number | 'self'): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of the PostgreSQL backends serving the bench database (their process titles name it). */
+function pgBackendsMs(database: string | null): number {
+  if (!database) return 0;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) total += cpuMs(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Busy CPU time of the whole machine, in ms over all cores. */
+function machineBusyMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks as number[];
+  return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) * 10;
+}
+
+interface CpuSplit {
+  server: number;
+  database: number;
+  client: number;
+  other: number;
+}
+
+/** Where the CPU went while `run` ran, in microseconds per request. */
+async function cpuPerRequest<T extends { count: number }>(
+  serverPid: number | null,
+  database: string | null,
+  run: () => Promise<T>,
+): Promise<T & { cpu: CpuSplit }> {
+  const before = {
+    server: serverPid ? cpuMs(serverPid) : 0,
+    database: pgBackendsMs(database),
+    client: cpuMs('self'),
+    machine: machineBusyMs(),
+  };
+  const result = await run();
+  const d = (x: number, y: number) => ((x - y) * 1000) / Math.max(1, result.count);
+  const server = serverPid ? d(cpuMs(serverPid), before.server) : 0;
+  const databaseUs = d(pgBackendsMs(database), before.database);
+  const client = d(cpuMs('self'), before.client);
+  const machine = d(machineBusyMs(), before.machine);
+  return {
+    ...result,
+    cpu: { server, database: databaseUs, client, other: Math.max(0, machine - server - databaseUs - client) },
+  };
+}
+
+const cpuText = (c: CpuSplit) =>
+  `server ${fmt(c.server)} · db ${fmt(c.database)} · load ${fmt(c.client)} · other ${fmt(c.other)}`;
+
 const LOOKUP_SQL = `select m.*, o.name as org_name, o.path as org_path from members m
   join orgs o on o.id = m.org_id
   where m.id_hash = $1 and o.path <@ $2::ltree
@@ -81,7 +148,7 @@ interface Prepared {
   idNumbers: string[];
   cardIds: number[];
   cardKeyPem: string;
-  baseline: { rps: number; p99: number; p50: number };
+  baseline: { rps: number; p99: number; p50: number; cpu: CpuSplit };
 }
 
 /**
@@ -102,9 +169,10 @@ async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
       [USERNAME, await hashPassword(password)],
     );
     const step = Math.max(1, Math.floor(db.members / SAMPLE));
+    const ids = Array.from({ length: Math.min(SAMPLE, db.members) }, (_, i) => 1 + i * step);
     const rows = await ctx.database.query<{ id_enc: Buffer | Uint8Array }>(
-      `select id_enc from members where id % $1 = 0 limit $2`,
-      [step, SAMPLE],
+      `select id_enc from members where id = any($1::bigint[])`,
+      [ids],
     );
     const idNumbers = rows.map((r) => ctx.pii.open(Buffer.from(r.id_enc)));
     // Spread over the province: ordering by a hash of the number mixes unions and cities.
@@ -130,6 +198,7 @@ async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
       await Promise.all(Array.from({ length: concurrency }, loop));
       const sorted = Float64Array.from(latencies).sort();
       return {
+        count: latencies.length,
         rps: latencies.length / ((performance.now() - started) / 1000),
         p99: percentile(sorted, 0.99),
         p50: percentile(sorted, 0.5),
@@ -141,12 +210,12 @@ async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
       await Promise.all(Array.from({ length: concurrency }, () => pool.query('select 1')));
       const query = (hash: Buffer) => pool.query(LOOKUP_SQL, [hash, '1']);
       await runFor(query, 3);
-      baseline = await run(query);
+      baseline = await cpuPerRequest(null, dbName, () => run(query));
       await pool.end();
     } else {
       const query = (hash: Buffer) => ctx.database.query(LOOKUP_SQL, [hash, '1']);
       await runFor(query, 3);
-      baseline = await run(query);
+      baseline = await cpuPerRequest(null, null, () => run(query));
     }
     return { password, idNumbers, cardIds, cardKeyPem: config.secrets.cardSigningKeyPem, baseline };
 
@@ -198,12 +267,17 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 interface Load {
+  count: number;
+  cpu: CpuSplit;
   rps: number;
   p99: number;
   p50: number;
   non2xx: number;
   errors: number;
 }
+
+let serverPid: number | null = null;
+let serverDb: string | null = null;
 
 async function load(opts: {
   connections: number;
@@ -214,6 +288,13 @@ async function load(opts: {
   body?: () => string;
 }): Promise<Load> {
   const headers = { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' };
+  return cpuPerRequest(serverPid, serverDb, () => cannon(opts, headers));
+}
+
+async function cannon(
+  opts: { connections: number; seconds: number; method: 'GET' | 'POST'; path: string; body?: () => string },
+  headers: Record<string, string>,
+) {
   const result = await autocannon({
     url: `http://localhost:${port}`,
     connections: opts.connections,
@@ -228,6 +309,7 @@ async function load(opts: {
     ],
   });
   return {
+    count: result.requests.total,
     rps: result.requests.average,
     p99: result.latency.p99,
     p50: result.latency.p50,
@@ -246,6 +328,8 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
   const prep = await prepare(db, conns);
   console.info(`[${label}] starting the server`);
   const server = await startServer(db.env);
+  serverPid = server.pid!;
+  serverDb = db.engine === 'postgres' ? new URL(db.env.DATABASE_URL!).pathname.slice(1) : null;
   let maxRss = rssMb(server.pid!);
   const sampler = setInterval(() => {
     try {
@@ -325,6 +409,15 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
       },
       {
         engine: label,
+        what: 'lookup: CPU µs per request',
+        value: cpuText(lk.cpu),
+        baseline: cpuText(prep.baseline.cpu),
+        ratio: '',
+        goal: '',
+        pass: null,
+      },
+      {
+        engine: label,
         what: 'lookup by ID number: p99 / p50',
         value: `${lk.p99} / ${lk.p50} ms`,
         baseline: `${prep.baseline.p99.toFixed(1)} / ${prep.baseline.p50.toFixed(1)} ms`,
@@ -340,6 +433,15 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
         ratio: '',
         goal: isPg ? 'p99 < 50 ms' : '',
         pass: isPg ? st.p99 < 50 : null,
+      },
+      {
+        engine: label,
+        what: 'root statistics: CPU µs per request',
+        value: cpuText(st.cpu),
+        baseline: '',
+        ratio: '',
+        goal: '',
+        pass: null,
       },
       {
         engine: label,
@@ -359,10 +461,20 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
         goal: isPg ? 'p99 < 20 ms' : '',
         pass: isPg ? vf.p99 < 20 : null,
       },
+      {
+        engine: label,
+        what: 'card verification: CPU µs per request',
+        value: cpuText(vf.cpu),
+        baseline: '',
+        ratio: '',
+        goal: '',
+        pass: null,
+      },
     );
   } finally {
     clearInterval(sampler);
     await stop(server);
+    serverPid = null;
   }
   figures.push({
     engine: label,
@@ -401,6 +513,12 @@ if (engine === 'pglite' || engine === 'both') {
   if (!buildOnly) await measure(db, pgliteConnections);
 }
 
+console.info(
+  "\nCPU per request splits the machine's busy time: the server process, the PostgreSQL backends of the bench",
+);
+console.info(
+  'database, this process (load generator or baseline client), and everything else running meanwhile.',
+);
 console.info(
   `\nRegistry at province scale (55,000 orgs; 2 cores shared by server, database and load; Node ${process.version})`,
 );
