@@ -1,5 +1,6 @@
 import { and, eq, gte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { orgMemberRollups } from './stats.schema.js';
 
 export interface RollupRow {
@@ -8,22 +9,32 @@ export interface RollupRow {
   n: number;
 }
 
+const recentRollups = preparedPerDb((db) =>
+  db
+    .select({ dim: orgMemberRollups.dim, bucket: orgMemberRollups.bucket, n: orgMemberRollups.n })
+    .from(orgMemberRollups)
+    .where(
+      and(
+        eq(orgMemberRollups.orgId, sql.placeholder('orgId')),
+        or(
+          notInArray(orgMemberRollups.dim, ['joined', 'left']),
+          gte(orgMemberRollups.bucket, sql.placeholder('sinceMonth')),
+        ),
+      ),
+    )
+    .prepare('org_recent_rollups'),
+);
+
 /**
  * The rollups of one org. Monthly dimensions (joined, left) are read from `sinceMonth` (YYYY-MM) on
  * only: a province root holds some thirty years of months, and only the last twelve are shown.
  */
 export async function listRollups(db: Db, orgId: number, sinceMonth?: string): Promise<RollupRow[]> {
+  if (sinceMonth) return recentRollups(db).execute({ orgId, sinceMonth });
   return db
     .select({ dim: orgMemberRollups.dim, bucket: orgMemberRollups.bucket, n: orgMemberRollups.n })
     .from(orgMemberRollups)
-    .where(
-      and(
-        eq(orgMemberRollups.orgId, orgId),
-        sinceMonth
-          ? or(notInArray(orgMemberRollups.dim, ['joined', 'left']), gte(orgMemberRollups.bucket, sinceMonth))
-          : undefined,
-      ),
-    );
+    .where(eq(orgMemberRollups.orgId, orgId));
 }
 
 /**
