@@ -1,6 +1,7 @@
 import { type Permission, rolePermissions, StaffRoles } from '@unionhub/contracts';
 import { and, arrayOverlaps, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { orgs } from '../orgs/orgs.schema.js';
 import { memberAccounts, otpCodes, sessions, staffUsers } from './auth.schema.js';
 
@@ -116,13 +117,8 @@ export interface StaffPrincipalRow {
   expiresAt: Date;
 }
 
-/** One indexed read per request: the live session, its user and the user's org path. */
-export async function findStaffPrincipal(
-  db: Db,
-  sessionId: string,
-  userId: number,
-): Promise<StaffPrincipalRow | null> {
-  const [row] = await db
+const staffPrincipal = preparedPerDb((db) =>
+  db
     .select({
       id: staffUsers.id,
       username: staffUsers.username,
@@ -137,8 +133,24 @@ export async function findStaffPrincipal(
     .from(sessions)
     .innerJoin(staffUsers, eq(staffUsers.id, sessions.subjectId))
     .innerJoin(orgs, eq(orgs.id, staffUsers.orgId))
-    .where(and(eq(sessions.id, sessionId), eq(sessions.subjectType, 'staff'), eq(sessions.subjectId, userId)))
-    .limit(1);
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('sessionId')),
+        eq(sessions.subjectType, 'staff'),
+        eq(sessions.subjectId, sql.placeholder('userId')),
+      ),
+    )
+    .limit(1)
+    .prepare('staff_principal'),
+);
+
+/** One indexed read per request: the live session, its user and the user's org path. */
+export async function findStaffPrincipal(
+  db: Db,
+  sessionId: string,
+  userId: number,
+): Promise<StaffPrincipalRow | null> {
+  const [row] = await staffPrincipal(db).execute({ sessionId, userId });
   return row ?? null;
 }
 

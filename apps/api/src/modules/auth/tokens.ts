@@ -11,6 +11,11 @@ const ISSUER = 'unionhub';
 
 /** Short-lived bearer tokens (HS256 JWT) naming the session; the session row decides revocation. */
 export function createTokenIssuer(secret: Buffer, ttlSeconds: number, now: () => Date) {
+  // Imported once: given raw bytes, jose imports the key again for every token it signs or checks.
+  const key = crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ]);
   return {
     ttlSeconds,
     async issueAccess(claims: AccessClaims): Promise<string> {
@@ -21,12 +26,12 @@ export function createTokenIssuer(secret: Buffer, ttlSeconds: number, now: () =>
         .setSubject(`${claims.subjectType}:${claims.subjectId}`)
         .setIssuedAt(iat)
         .setExpirationTime(iat + ttlSeconds)
-        .sign(secret);
+        .sign(await key);
     },
     /** Verified claims, 'expired', or null for anything forged or malformed. */
     async verifyAccess(token: string): Promise<AccessClaims | 'expired' | null> {
       try {
-        const { payload } = await jwtVerify(token, secret, {
+        const { payload } = await jwtVerify(token, await key, {
           issuer: ISSUER,
           algorithms: ['HS256'],
           currentDate: now(),

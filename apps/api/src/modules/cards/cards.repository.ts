@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { memberAccounts } from '../auth/index.js';
 import { members } from '../members/index.js';
 import { orgs } from '../orgs/index.js';
@@ -15,14 +16,19 @@ const flatten = (r: { card: CardRow; orgName: string; memberName: string }): Car
   memberName: r.memberName,
 });
 
-export async function findCardById(db: Db, id: number): Promise<CardWithOrg | null> {
-  const [row] = await db
+const cardById = preparedPerDb((db) =>
+  db
     .select(withNames)
     .from(memberCards)
     .innerJoin(orgs, eq(orgs.id, memberCards.orgId))
     .innerJoin(members, eq(members.id, memberCards.memberId))
-    .where(eq(memberCards.id, id))
-    .limit(1);
+    .where(eq(memberCards.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('member_card_by_id'),
+);
+
+export async function findCardById(db: Db, id: number): Promise<CardWithOrg | null> {
+  const [row] = await cardById(db).execute({ id });
   return row ? flatten(row) : null;
 }
 

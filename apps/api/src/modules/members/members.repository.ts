@@ -1,6 +1,7 @@
 import type { MemberSort, MemberStatus } from '@unionhub/contracts';
 import { and, asc, count, desc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { orgs } from '../orgs/index.js';
 import { memberStatusHistory, members } from './members.schema.js';
 
@@ -36,19 +37,29 @@ export async function findActiveByIdHash(db: Db, idHash: Buffer): Promise<Member
   return row ? flatten(row) : null;
 }
 
+const byIdHashUnder = preparedPerDb((db) =>
+  db
+    .select(withOrg)
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(
+      and(
+        eq(members.idHash, sql.placeholder('idHash')),
+        sql`${orgs.path} <@ ${sql.placeholder('rootPath')}::ltree`,
+      ),
+    )
+    .orderBy(sql`(${members.status} = 'active') desc`, desc(members.updatedAt), desc(members.id))
+    .limit(1)
+    .prepare('members_by_id_hash_under'),
+);
+
 /** The person's membership under a subtree: the active one first, else the latest. */
 export async function findByIdHashUnder(
   db: Db,
   idHash: Buffer,
   rootPath: string,
 ): Promise<MemberWithOrg | null> {
-  const [row] = await db
-    .select(withOrg)
-    .from(members)
-    .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(eq(members.idHash, idHash), sql`${orgs.path} <@ ${rootPath}::ltree`))
-    .orderBy(sql`(${members.status} = 'active') desc`, desc(members.updatedAt), desc(members.id))
-    .limit(1);
+  const [row] = await byIdHashUnder(db).execute({ idHash, rootPath });
   return row ? flatten(row) : null;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { nameKeys } from '../../platform/pinyin.js';
 import { orgs } from './orgs.schema.js';
 
@@ -30,8 +31,17 @@ const childCount = sql<number>`(select count(*)::int from orgs c where c.parent_
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
+const orgById = preparedPerDb((db) =>
+  db
+    .select({ org: orgs, childCount })
+    .from(orgs)
+    .where(eq(orgs.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('org_by_id'),
+);
+
 export async function findOrgById(db: Db, id: number): Promise<OrgWithCount | null> {
-  const [row] = await db.select({ org: orgs, childCount }).from(orgs).where(eq(orgs.id, id)).limit(1);
+  const [row] = await orgById(db).execute({ id });
   return row ? { ...row.org, childCount: row.childCount } : null;
 }
 

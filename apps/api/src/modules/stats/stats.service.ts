@@ -58,6 +58,7 @@ export async function getOrgMemberStats(
   orgId: number,
 ): Promise<OrgMemberStats> {
   const org = await getOrgInScope(ctx.db, actor, orgId);
-  const rows = await listRollups(ctx.db, org.id);
-  return { orgId: org.id, orgName: org.name, ...summarizeRollups(rows, ctx.clock.now()) };
+  const now = ctx.clock.now();
+  const rows = await listRollups(ctx.db, org.id, lastTwelveMonths(now)[0]);
+  return { orgId: org.id, orgName: org.name, ...summarizeRollups(rows, now) };
 }

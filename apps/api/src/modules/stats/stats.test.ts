@@ -10,7 +10,7 @@ import {
   validIdNumber,
 } from '../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
-import { recountRollups, snapshotRollups } from './stats.repository.js';
+import { listRollups, recountRollups, snapshotRollups } from './stats.repository.js';
 import { lastTwelveMonths, summarizeRollups } from './stats.service.js';
 
 let env: TestEnv;
@@ -96,6 +96,21 @@ describe('member statistics rollups', () => {
     }
     expect((await stats(tree.otherCity.id)).active).toBe(0);
     await expectRollupsMatchRecount();
+  });
+
+  it('reads monthly rollups from the first month shown on only, with the same figures', async () => {
+    const now = env.clock.now();
+    const since = lastTwelveMonths(now)[0]!;
+    const all = await listRollups(env.ctx.db, tree.province.id);
+    const shown = await listRollups(env.ctx.db, tree.province.id, since);
+    expect(all.some((r) => r.dim === 'joined' && r.bucket === '2019-03')).toBe(true);
+    expect(shown.filter((r) => (r.dim === 'joined' || r.dim === 'left') && r.bucket < since)).toEqual([]);
+    const other = (rows: typeof all) =>
+      rows
+        .filter((r) => r.dim !== 'joined' && r.dim !== 'left')
+        .sort((a, b) => a.dim.localeCompare(b.dim) || a.bucket.localeCompare(b.bucket));
+    expect(other(shown)).toEqual(other(all));
+    expect(summarizeRollups(shown, now)).toEqual(summarizeRollups(all, now));
   });
 
   it('follows a union moved to another parent, and stays equal to a recount', async () => {

@@ -1,0 +1,530 @@
+/**
+ * Registry at province scale: member lookup by ID number, subtree statistics of the province root
+ * and card verification over HTTP against the built server, on a synthetic Henan (55,000 orgs, N
+ * members), each beside a baseline measured in the same run.
+ *
+ *   npm run build
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/src/registry.ts
+ *       [--members 11280000] [--pglite-members 1000000] [--duration 15] [--connections 50]
+ *       [--engine postgres|pglite|both] [--db unionhub_bench] [--port 3202] [--build-only]
+ *
+ * The PostgreSQL bench database is created beside the database DATABASE_URL names (never in it)
+ * and kept, marked with its N, generator version and secrets, so later runs at the same N reuse it;
+ * the embedded data folder lives in bench/.data/pglite-<N>. The server runs with the secrets the
+ * loader used (bench/.data/<engine>/secrets.json). Baselines: the lookup's own indexed query through
+ * `pg` alone (or PGlite in-process) at the same concurrency, with the same keyed hash per request.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import {
+  cardKeysFromPem,
+  createLogger,
+  hashPassword,
+  loadConfig,
+  openContext,
+  signCardToken,
+} from './loader/app.js';
+import { type BenchDb, ensurePgliteBenchDb, ensurePostgresBenchDb } from './loader/bench-db.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const main = join(root, 'apps/api/dist/main.js');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const members = Number(arg('members', '11280000'));
+const pgliteMembers = Number(arg('pglite-members', '1000000'));
+const duration = Number(arg('duration', '15'));
+const connections = Number(arg('connections', '50'));
+const pgliteConnections = Number(arg('pglite-connections', '10'));
+const engine = arg('engine', process.env.DATABASE_URL ? 'both' : 'pglite');
+const dbName = arg('db', 'unionhub_bench');
+const port = Number(arg('port', '3202'));
+/** Only make sure the bench databases exist (the long part at 11.28 million), measure nothing. */
+const buildOnly = process.argv.includes('--build-only');
+const SAMPLE = 20_000;
+const USERNAME = 'bench_admin';
+
+interface Figure {
+  engine: string;
+  what: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  goal: string;
+  pass: boolean | null;
+}
+const figures: Figure[] = [];
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+/** CPU time (user + system) of a process, in ms; the kernel counts in 10 ms ticks. */
+function cpuMs(pid: number | 'self'): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of the PostgreSQL backends serving the bench database (their process titles name it). */
+function pgBackendsMs(database: string | null): number {
+  if (!database) return 0;
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) total += cpuMs(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** Busy CPU time of the whole machine, in ms over all cores. */
+function machineBusyMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks as number[];
+  return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) * 10;
+}
+
+interface CpuSplit {
+  server: number;
+  database: number;
+  client: number;
+  other: number;
+}
+
+/** Where the CPU went while `run` ran, in microseconds per request. */
+async function cpuPerRequest<T extends { count: number }>(
+  serverPid: number | null,
+  database: string | null,
+  run: () => Promise<T>,
+): Promise<T & { cpu: CpuSplit }> {
+  const before = {
+    server: serverPid ? cpuMs(serverPid) : 0,
+    database: pgBackendsMs(database),
+    client: cpuMs('self'),
+    machine: machineBusyMs(),
+  };
+  const result = await run();
+  const d = (x: number, y: number) => ((x - y) * 1000) / Math.max(1, result.count);
+  const server = serverPid ? d(cpuMs(serverPid), before.server) : 0;
+  const databaseUs = d(pgBackendsMs(database), before.database);
+  const client = d(cpuMs('self'), before.client);
+  const machine = d(machineBusyMs(), before.machine);
+  return {
+    ...result,
+    cpu: { server, database: databaseUs, client, other: Math.max(0, machine - server - databaseUs - client) },
+  };
+}
+
+const cpuText = (c: CpuSplit) =>
+  `server ${fmt(c.server)} · db ${fmt(c.database)} · load ${fmt(c.client)} · other ${fmt(c.other)}`;
+
+const LOOKUP_SQL = `select m.*, o.name as org_name, o.path as org_path from members m
+  join orgs o on o.id = m.org_id
+  where m.id_hash = $1 and o.path <@ $2::ltree
+  order by (m.status = 'active') desc, m.updated_at desc, m.id desc limit 1`;
+
+interface Prepared {
+  password: string;
+  idNumbers: string[];
+  cardIds: number[];
+  cardKeyPem: string;
+  baseline: { rps: number; p99: number; p50: number; cpu: CpuSplit };
+}
+
+/**
+ * Before the server starts: a province-level admin to sign in with, a sample of members' ID
+ * numbers (decrypted from the stored envelopes), the card ids, and the baseline lookup measured
+ * through the engine alone.
+ */
+async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
+  const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'never', ...db.env });
+  const opened = await openContext(config, { purpose: 'the registry benchmark', log: createLogger(config) });
+  const { ctx } = opened;
+  try {
+    const password = `Bench-${randomBytes(9).toString('base64url')}`;
+    await ctx.database.query(
+      `insert into staff_users (org_id, username, display_name, password_hash, roles)
+       values (1, $1, '省总工会压测管理员', $2, array['org_admin'])
+       on conflict (username) do update set password_hash = excluded.password_hash, disabled_at = null`,
+      [USERNAME, await hashPassword(password)],
+    );
+    const step = Math.max(1, Math.floor(db.members / SAMPLE));
+    const ids = Array.from({ length: Math.min(SAMPLE, db.members) }, (_, i) => 1 + i * step);
+    const rows = await ctx.database.query<{ id_enc: Buffer | Uint8Array }>(
+      `select id_enc from members where id = any($1::bigint[])`,
+      [ids],
+    );
+    const idNumbers = rows.map((r) => ctx.pii.open(Buffer.from(r.id_enc)));
+    // Spread over the province: ordering by a hash of the number mixes unions and cities.
+    idNumbers.sort((a, b) => (a.slice(12) < b.slice(12) ? -1 : 1));
+    const cardIds = (
+      await ctx.database.query<{ id: number | string }>(`select id from member_cards where status = 'active'`)
+    ).map((r) => Number(r.id));
+
+    // Baseline: the same indexed query, the same keyed hash, `concurrency` loops for `duration`.
+    const run = async (query: (hash: Buffer) => Promise<unknown>) => {
+      const latencies: number[] = [];
+      const until = performance.now() + duration * 1000;
+      let k = 0;
+      const loop = async () => {
+        while (performance.now() < until) {
+          const idNumber = idNumbers[k++ % idNumbers.length]!;
+          const t = performance.now();
+          await query(ctx.pii.lookupHash('id_number', idNumber));
+          latencies.push(performance.now() - t);
+        }
+      };
+      const started = performance.now();
+      await Promise.all(Array.from({ length: concurrency }, loop));
+      const sorted = Float64Array.from(latencies).sort();
+      return {
+        count: latencies.length,
+        rps: latencies.length / ((performance.now() - started) / 1000),
+        p99: percentile(sorted, 0.99),
+        p50: percentile(sorted, 0.5),
+      };
+    };
+    let baseline: Prepared['baseline'];
+    if (db.engine === 'postgres') {
+      const pool = new pg.Pool({ connectionString: db.env.DATABASE_URL, max: concurrency });
+      await Promise.all(Array.from({ length: concurrency }, () => pool.query('select 1')));
+      const query = (hash: Buffer) => pool.query(LOOKUP_SQL, [hash, '1']);
+      await runFor(query, 3);
+      baseline = await cpuPerRequest(null, dbName, () => run(query));
+      await pool.end();
+    } else {
+      const query = (hash: Buffer) => ctx.database.query(LOOKUP_SQL, [hash, '1']);
+      await runFor(query, 3);
+      baseline = await cpuPerRequest(null, null, () => run(query));
+    }
+    return { password, idNumbers, cardIds, cardKeyPem: config.secrets.cardSigningKeyPem, baseline };
+
+    async function runFor(query: (hash: Buffer) => Promise<unknown>, seconds: number) {
+      const until = performance.now() + seconds * 1000;
+      let k = 0;
+      while (performance.now() < until)
+        await query(ctx.pii.lookupHash('id_number', idNumbers[k++ % idNumbers.length]!));
+    }
+  } finally {
+    await opened.close();
+  }
+}
+
+async function waitFor(url: string, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not answer in ${deadlineMs} ms`);
+}
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+      SEED_DEMO: 'never',
+      ACCESS_TOKEN_TTL: '3600',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitFor(`http://localhost:${port}/api/ready`, 300_000);
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface Load {
+  count: number;
+  cpu: CpuSplit;
+  rps: number;
+  p99: number;
+  p50: number;
+  non2xx: number;
+  errors: number;
+}
+
+let serverPid: number | null = null;
+let serverDb: string | null = null;
+
+async function load(opts: {
+  connections: number;
+  seconds: number;
+  method: 'GET' | 'POST';
+  path: string;
+  token: string;
+  body?: () => string;
+}): Promise<Load> {
+  const headers = { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' };
+  return cpuPerRequest(serverPid, serverDb, () => cannon(opts, headers));
+}
+
+async function cannon(
+  opts: { connections: number; seconds: number; method: 'GET' | 'POST'; path: string; body?: () => string },
+  headers: Record<string, string>,
+) {
+  const result = await autocannon({
+    url: `http://localhost:${port}`,
+    connections: opts.connections,
+    duration: opts.seconds,
+    requests: [
+      {
+        method: opts.method,
+        path: opts.path,
+        headers,
+        ...(opts.body ? { setupRequest: (req) => ({ ...req, body: opts.body!() }) } : {}),
+      },
+    ],
+  });
+  return {
+    count: result.requests.total,
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    p50: result.latency.p50,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits });
+
+async function measure(db: BenchDb, conns: number): Promise<void> {
+  const label = `${db.engine} ${fmt(db.members)}`;
+  console.info(
+    `\n[${label}] preparing: staff account, ID number sample, baseline lookup through the engine alone`,
+  );
+  const prep = await prepare(db, conns);
+  console.info(`[${label}] starting the server`);
+  const server = await startServer(db.env);
+  serverPid = server.pid!;
+  serverDb = db.engine === 'postgres' ? new URL(db.env.DATABASE_URL!).pathname.slice(1) : null;
+  let maxRss = rssMb(server.pid!);
+  const sampler = setInterval(() => {
+    try {
+      maxRss = Math.max(maxRss, rssMb(server.pid!));
+    } catch {
+      // exited
+    }
+  }, 200);
+  try {
+    const login = await fetch(`http://localhost:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: USERNAME, password: prep.password }),
+    });
+    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+
+    const check = await fetch(`http://localhost:${port}/api/v1/members/lookup`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ idNumber: prep.idNumbers[0] }),
+    });
+    if (!check.ok) throw new Error(`lookup of a loaded member failed: ${check.status} ${await check.text()}`);
+
+    let k = 0;
+    const lookupBody = () => JSON.stringify({ idNumber: prep.idNumbers[k++ % prep.idNumbers.length] });
+    const lookup = {
+      connections: conns,
+      method: 'POST' as const,
+      path: '/api/v1/members/lookup',
+      token,
+      body: lookupBody,
+    };
+    console.info(`[${label}] lookup by ID number: warm-up, then ${duration} s at ${conns} connections`);
+    await load({ ...lookup, seconds: 3 });
+    const lk = await load({ ...lookup, seconds: duration });
+
+    const stats = { connections: conns, method: 'GET' as const, path: '/api/v1/orgs/1/stats', token };
+    console.info(`[${label}] root statistics: ${duration} s at ${conns} connections, then at 1`);
+    await load({ ...stats, seconds: 2 });
+    const st = await load({ ...stats, seconds: duration });
+    const st1 = await load({ ...stats, connections: 1, seconds: 5 });
+
+    // Fresh tokens, each presented once: signed just before the run, well inside their 60 s life.
+    const keys = cardKeysFromPem(prep.cardKeyPem);
+    const tokens: string[] = [];
+    const now = new Date();
+    const needed = Math.min(200_000, duration * 8_000);
+    for (let i = 0; i < needed; i++)
+      tokens.push(signCardToken(keys, prep.cardIds[i % prep.cardIds.length]!, now).token);
+    let t = 0;
+    const verify = {
+      connections: conns,
+      method: 'POST' as const,
+      path: '/api/v1/cards/verify',
+      token,
+      body: () => JSON.stringify({ token: tokens[t++ % tokens.length] }),
+    };
+    console.info(
+      `[${label}] card verification: ${duration} s at ${conns} connections (${fmt(needed)} fresh tokens)`,
+    );
+    const vf = await load({ ...verify, seconds: duration });
+    const reused = t > tokens.length;
+
+    const ratio = lk.rps / prep.baseline.rps;
+    const bad = (l: Load) => (l.non2xx || l.errors ? ` (${l.non2xx} non-2xx, ${l.errors} errors)` : '');
+    const isPg = db.engine === 'postgres';
+    figures.push(
+      {
+        engine: label,
+        what: `lookup by ID number, ${conns} conns: req/s`,
+        value: `${fmt(lk.rps)}${bad(lk)}`,
+        baseline: `${fmt(prep.baseline.rps)} (${isPg ? 'pg' : 'PGlite'} alone)`,
+        ratio: ratio.toFixed(2),
+        goal: isPg ? '>= 0.4' : '',
+        pass: isPg ? ratio >= 0.4 : null,
+      },
+      {
+        engine: label,
+        what: 'lookup: CPU µs per request',
+        value: cpuText(lk.cpu),
+        baseline: cpuText(prep.baseline.cpu),
+        ratio: '',
+        goal: '',
+        pass: null,
+      },
+      {
+        engine: label,
+        what: 'lookup by ID number: p99 / p50',
+        value: `${lk.p99} / ${lk.p50} ms`,
+        baseline: `${prep.baseline.p99.toFixed(1)} / ${prep.baseline.p50.toFixed(1)} ms`,
+        ratio: '',
+        goal: isPg ? 'p99 < 50 ms' : '',
+        pass: isPg ? lk.p99 < 50 : null,
+      },
+      {
+        engine: label,
+        what: `root statistics, ${conns} conns: p99 (req/s)`,
+        value: `${st.p99} ms (${fmt(st.rps)}/s)${bad(st)}`,
+        baseline: '',
+        ratio: '',
+        goal: isPg ? 'p99 < 50 ms' : '',
+        pass: isPg ? st.p99 < 50 : null,
+      },
+      {
+        engine: label,
+        what: 'root statistics: CPU µs per request',
+        value: cpuText(st.cpu),
+        baseline: '',
+        ratio: '',
+        goal: '',
+        pass: null,
+      },
+      {
+        engine: label,
+        what: 'root statistics, 1 conn: p99 / p50',
+        value: `${st1.p99} / ${st1.p50} ms${bad(st1)}`,
+        baseline: '',
+        ratio: '',
+        goal: '',
+        pass: null,
+      },
+      {
+        engine: label,
+        what: `card verification, ${conns} conns: verif/s, p99`,
+        value: `${fmt(vf.rps)}/s, p99 ${vf.p99} ms${bad(vf)}${reused ? ' (tokens reused)' : ''}`,
+        baseline: '',
+        ratio: '',
+        goal: isPg ? 'p99 < 20 ms' : '',
+        pass: isPg ? vf.p99 < 20 : null,
+      },
+      {
+        engine: label,
+        what: 'card verification: CPU µs per request',
+        value: cpuText(vf.cpu),
+        baseline: '',
+        ratio: '',
+        goal: '',
+        pass: null,
+      },
+    );
+  } finally {
+    clearInterval(sampler);
+    await stop(server);
+    serverPid = null;
+  }
+  figures.push({
+    engine: label,
+    what: 'server RSS, max during the runs',
+    value: `${maxRss} MB`,
+    baseline: '',
+    ratio: '',
+    goal: '< 400 MB',
+    pass: maxRss < 400,
+  });
+}
+
+const builds: string[] = [];
+const describeBuild = (db: BenchDb) =>
+  `${db.engine} at ${fmt(db.members)} members: ${db.reused ? 'reused a build of' : 'built in'} ${fmt(db.buildSeconds)} s, ${(db.sizeBytes / 2 ** 30).toFixed(2)} GiB`;
+
+if (engine === 'postgres' || engine === 'both') {
+  const url = process.env.DATABASE_URL;
+  if (!url)
+    throw new Error(
+      'Set DATABASE_URL to a PostgreSQL server (any database there; the bench database goes beside it)',
+    );
+  const db = await ensurePostgresBenchDb(url, dbName, {
+    members,
+    dataDir: join(root, 'bench/.data/postgres'),
+  });
+  builds.push(describeBuild(db));
+  if (!buildOnly) await measure(db, connections);
+}
+if (engine === 'pglite' || engine === 'both') {
+  const db = await ensurePgliteBenchDb({
+    members: pgliteMembers,
+    dataDir: join(root, `bench/.data/pglite-${pgliteMembers}`),
+  });
+  builds.push(describeBuild(db));
+  if (!buildOnly) await measure(db, pgliteConnections);
+}
+
+console.info(
+  "\nCPU per request splits the machine's busy time: the server process, the PostgreSQL backends of the bench",
+);
+console.info(
+  'database, this process (load generator or baseline client), and everything else running meanwhile.',
+);
+console.info(
+  `\nRegistry at province scale (55,000 orgs; 2 cores shared by server, database and load; Node ${process.version})`,
+);
+for (const b of builds) console.info(`  ${b}`);
+const cols = ['engine', 'what', 'value', 'baseline', 'ratio', 'goal', 'result'] as const;
+const table = figures.map((f) => ({ ...f, result: f.pass === null ? '' : f.pass ? 'PASS' : 'MISS' }));
+const widths = cols.map((c) => Math.max(c.length, ...table.map((r) => String(r[c]).length)));
+console.info(cols.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
+for (const r of table) console.info(cols.map((c, i) => String(r[c]).padEnd(widths[i]!)).join(' | '));
