@@ -28,7 +28,7 @@ test('a worker signs in on the phone with the code from the SMS outbox', async (
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page).toHaveURL(/\/m(\/home)?$/);
   await expect(page.getByText('我要入会')).toBeVisible();
-  await expect(page.getByText('我的会员卡')).toBeVisible();
+  await expect(page.getByRole('button', { name: '会员卡', exact: true })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'member-02-home.png') });
 
   await page.getByText('我的').last().click();
