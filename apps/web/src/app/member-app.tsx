@@ -8,12 +8,20 @@ import { MemberLoginPage } from '../features/auth/pages/member-login-page';
 import { MemberCardPage } from '../features/member-card/pages/member-card-page';
 import { MemberHomePage } from '../features/member-home/pages/member-home-page';
 import { MemberMePage } from '../features/member-me/pages/member-me-page';
+import { ApplyPage } from '../features/service-hall/pages/apply-page';
+import { HallPage } from '../features/service-hall/pages/hall-page';
+import { InboxPage } from '../features/service-hall/pages/inbox-page';
+import { MyRequestsPage } from '../features/service-hall/pages/my-requests-page';
+import { NotificationSettingsPage } from '../features/service-hall/pages/notification-settings-page';
+import { RequestPage } from '../features/service-hall/pages/request-page';
+import { ServicePage } from '../features/service-hall/pages/service-page';
 import { memberApi } from '../lib/api';
 import { useLanguage } from '../lib/i18n';
 import { SessionProvider } from '../lib/session';
 import { MemberLayout } from './member-layout';
 import '../styles/member.css';
 import '../styles/member-pages.css';
+import '../features/service-hall/service-hall.css';
 
 /** Everything under /m: the member session, antd-mobile in the chosen language, and the pages. */
 export function MemberApp() {
@@ -33,6 +41,14 @@ export function MemberApp() {
             <Route index element={<MemberHomePage />} />
             <Route path="me" element={<MemberMePage />} />
             <Route path="card" element={<MemberCardPage />} />
+            <Route path="hall" element={<HallPage />} />
+            <Route path="services/:id" element={<ServicePage />} />
+            <Route path="services/:id/apply" element={<ApplyPage mode="apply" />} />
+            <Route path="requests" element={<MyRequestsPage />} />
+            <Route path="requests/:id" element={<RequestPage />} />
+            <Route path="requests/:id/resubmit" element={<ApplyPage mode="resubmit" />} />
+            <Route path="messages" element={<InboxPage />} />
+            <Route path="me/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

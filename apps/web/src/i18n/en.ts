@@ -3,6 +3,9 @@ import { enterprisesEn } from '../features/enterprises/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { membersEn } from '../features/members/i18n';
 import { orgsRegistryEn } from '../features/orgs/i18n';
+import { hallEn } from '../features/service-hall/i18n';
+import { requestsEn } from '../features/service-requests/i18n';
+import { servicesEn } from '../features/services/i18n';
 import { statsEn } from '../features/stats/i18n';
 import type { Messages } from './zh-CN';
 
@@ -12,6 +15,9 @@ export const en: Messages = {
   enterprises: enterprisesEn,
   stats: statsEn,
   memberCard: memberCardEn,
+  hall: hallEn,
+  requests: requestsEn,
+  services: servicesEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',
@@ -121,9 +127,11 @@ export const en: Messages = {
       MEMBERSHIP_REQUIRED: 'You are not a union member yet; apply to join first.',
       REQUEST_NOT_FOUND: 'The request was not found or is outside your scope.',
       REQUEST_BAD_TRANSITION: 'The request’s state does not allow this.',
-      REQUEST_NOT_HANDLING_UNION: 'Only the handling union acts on this request; higher levels may only view it.',
+      REQUEST_NOT_HANDLING_UNION:
+        'Only the handling union acts on this request; higher levels may only view it.',
       REQUEST_NOT_ELIGIBLE: 'You do not meet the conditions of this service.',
-      IDEMPOTENCY_KEY_REUSED: 'The same Idempotency-Key was used with a different body; reload and try again.',
+      IDEMPOTENCY_KEY_REUSED:
+        'The same Idempotency-Key was used with a different body; reload and try again.',
       NETWORK_ERROR: 'Could not reach the server. Check your connection and try again.',
       BAD_RESPONSE: 'The server sent an unexpected answer. Please try again later.',
     },
@@ -236,6 +244,9 @@ export const en: Messages = {
   },
   adminShell: {
     menu: {
+      requests: 'Service requests',
+      services: 'Services',
+      servicePackages: 'Service packages',
       dashboard: 'Dashboard',
       orgs: 'Organizations',
       members: 'Members',
@@ -345,6 +356,7 @@ export const en: Messages = {
   memberShell: {
     tabs: {
       home: 'Home',
+      messages: 'Messages',
       me: 'Me',
     },
   },

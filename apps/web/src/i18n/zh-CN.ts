@@ -4,6 +4,9 @@ import { enterprisesZh } from '../features/enterprises/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
+import { hallZh } from '../features/service-hall/i18n';
+import { requestsZh } from '../features/service-requests/i18n';
+import { servicesZh } from '../features/services/i18n';
 import { statsZh } from '../features/stats/i18n';
 import type { ClientErrorCode } from '../lib/api';
 
@@ -13,6 +16,9 @@ export const zhCN = {
   enterprises: enterprisesZh,
   stats: statsZh,
   memberCard: memberCardZh,
+  hall: hallZh,
+  requests: requestsZh,
+  services: servicesZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',
@@ -228,6 +234,9 @@ export const zhCN = {
   },
   adminShell: {
     menu: {
+      requests: '服务工单',
+      services: '服务事项',
+      servicePackages: '服务套餐',
       dashboard: '工作台',
       orgs: '组织架构',
       members: '会员管理',
@@ -338,6 +347,7 @@ export const zhCN = {
   memberShell: {
     tabs: {
       home: '首页',
+      messages: '消息',
       me: '我的',
     },
   },

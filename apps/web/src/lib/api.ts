@@ -40,6 +40,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   /** Send the bearer token and refresh it when it has expired. Off for sign-in calls. */
   auth?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -123,9 +125,12 @@ export function createApiClient({
   let refreshing: Promise<boolean> | null = null;
 
   async function send(method: Method, path: string, options: RequestOptions, accessToken: string | null) {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    let body: string | FormData | undefined;
+    if (options.body instanceof FormData) {
+      // The browser writes the multipart boundary into Content-Type itself.
+      body = options.body;
+    } else if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(options.body);
     }

@@ -1,9 +1,12 @@
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AppstoreOutlined,
   BankOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  GiftOutlined,
+  InboxOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -48,6 +51,27 @@ export const adminMenu: AdminMenuEntry[] = [
     label: 'adminShell.menu.enterprises',
     icon: BankOutlined,
     permission: 'enterprise.read',
+  },
+  {
+    key: 'requests',
+    path: '/admin/requests',
+    label: 'adminShell.menu.requests',
+    icon: InboxOutlined,
+    permission: 'request.read',
+  },
+  {
+    key: 'services',
+    path: '/admin/services',
+    label: 'adminShell.menu.services',
+    icon: AppstoreOutlined,
+    permission: 'service.manage',
+  },
+  {
+    key: 'service-packages',
+    path: '/admin/service-packages',
+    label: 'adminShell.menu.servicePackages',
+    icon: GiftOutlined,
+    permission: 'service.manage',
   },
   {
     key: 'stats',

@@ -3,6 +3,7 @@ import { Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../../lib/session';
+import { HallCatalogue } from '../../service-hall/components/hall-catalogue';
 import { type MemberService, memberServices } from '../services';
 
 /** The national trade-union hotline for workers' rights, the same in every province. */
@@ -56,6 +57,7 @@ export function MemberHomePage() {
           })}
         </ul>
       </section>
+      <HallCatalogue />
       <a className="uhm-card uhm-hotline" href={`tel:${HOTLINE}`}>
         <span className="uhm-hotline-icon" aria-hidden="true">
           <PhoneOutlined />
