@@ -7,6 +7,7 @@ import { DatabaseUnreachableError } from './db/client.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
 import { deliverDueNotifications } from './modules/notifications/index.js';
 import { fillMissingNameKeys } from './modules/orgs/index.js';
+import { runEscalation } from './modules/service-requests/index.js';
 import { runTransferAutoAccept } from './modules/transfers/index.js';
 import { DataDirBusyError } from './platform/data-lock.js';
 import { startJobs } from './platform/jobs.js';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
       { name: 'notification-delivery', everyMs: 2000, run: () => deliverDueNotifications(ctx) },
       // Transfers nobody rejected complete after 30 days; hourly is precise enough for days.
       { name: 'transfer-auto-accept', everyMs: 3600_000, run: () => runTransferAutoAccept(ctx) },
+      // 督办: overdue service requests move one level up, at most once a day each.
+      { name: 'request-escalation', everyMs: 3600_000, run: () => runEscalation(ctx) },
     ],
     log,
   );

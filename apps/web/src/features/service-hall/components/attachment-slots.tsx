@@ -70,12 +70,12 @@ export function AttachmentSlots({
         const mine = files.filter((f) => f.slot === slot.key);
         const error = problems[slot.key] || errors[slot.key];
         return (
-          <div key={slot.key} className="uhm-field" data-slot={slot.key}>
-            <div className="uhm-field-label">
-              {slot.required && <span className="uhm-field-required">*</span>}
+          <div key={slot.key} className="uhm-ff" data-slot={slot.key}>
+            <div className="uhm-ff-label">
+              {slot.required && <span className="uhm-ff-required">*</span>}
               {slot.label}
             </div>
-            <div className="uhm-field-help">
+            <div className="uhm-ff-help">
               {t('hall.uploadHint', {
                 count: slot.maxCount,
                 kinds: slot.kinds.map((k) => t(`hall.kinds.${k}`)).join('、'),
@@ -123,7 +123,7 @@ export function AttachmentSlots({
               )}
             </ul>
             {error && (
-              <div className="uhm-field-error" role="alert">
+              <div className="uhm-ff-error" role="alert">
                 {error}
               </div>
             )}

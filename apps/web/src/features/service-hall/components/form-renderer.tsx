@@ -102,30 +102,26 @@ export function FormRenderer({
   form: FormDefinition;
   values: FormValues;
   errors: FieldErrors;
-  onChange: (values: FormValues) => void;
+  onChange: (values: FormValues, changed: string) => void;
 }) {
   return (
     <div className="uhm-form">
       {form.fields.map((field) => {
         const error = errors[field.key];
         return (
-          <div
-            key={field.key}
-            className={`uhm-field${error ? ' uhm-field-invalid' : ''}`}
-            data-field={field.key}
-          >
-            <label className="uhm-field-label" htmlFor={`field-${field.key}`}>
-              {field.required && <span className="uhm-field-required">*</span>}
+          <div key={field.key} className={`uhm-ff${error ? ' uhm-ff-invalid' : ''}`} data-field={field.key}>
+            <label className="uhm-ff-label" htmlFor={`field-${field.key}`}>
+              {field.required && <span className="uhm-ff-required">*</span>}
               {field.label}
             </label>
-            {field.help && <div className="uhm-field-help">{field.help}</div>}
+            {field.help && <div className="uhm-ff-help">{field.help}</div>}
             <FieldInput
               field={field}
               value={values[field.key]}
-              onChange={(value) => onChange({ ...values, [field.key]: value })}
+              onChange={(value) => onChange({ ...values, [field.key]: value }, field.key)}
             />
             {error && (
-              <div className="uhm-field-error" role="alert">
+              <div className="uhm-ff-error" role="alert">
                 {error}
               </div>
             )}

@@ -78,7 +78,7 @@ export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' }) {
     setErrors(problems);
     if (Object.keys(problems).length) {
       Toast.show({ content: t('hall.checkForm') });
-      document.querySelector('.uhm-field-invalid, [role=alert]')?.scrollIntoView({ block: 'center' });
+      document.querySelector('.uhm-ff-invalid, [role=alert]')?.scrollIntoView({ block: 'center' });
       return;
     }
     setSending(true);
@@ -120,7 +120,15 @@ export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' }) {
         <>
           <section className="uhm-card">
             <h1 className="uhm-page-title">{target.title}</h1>
-            <FormRenderer form={target.form} values={values} errors={errors} onChange={setValues} />
+            <FormRenderer
+              form={target.form}
+              values={values}
+              errors={errors}
+              onChange={(next, changed) => {
+                setValues(next);
+                setErrors(({ [changed]: _, ...rest }) => rest);
+              }}
+            />
           </section>
           {target.attachments.length > 0 && (
             <section className="uhm-card">
@@ -140,7 +148,7 @@ export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' }) {
             </section>
           )}
           {(errors._form || errors._files) && (
-            <p className="uhm-field-error uhm-page-error" role="alert">
+            <p className="uhm-ff-error uhm-page-error" role="alert">
               {errors._form ?? errors._files}
             </p>
           )}

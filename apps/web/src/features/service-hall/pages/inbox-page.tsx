@@ -56,7 +56,7 @@ export function InboxPage() {
         {t('hall.inbox')}
       </NavBar>
       {!items && !error && <DotLoading />}
-      {error ? <p className="uhm-field-error">{describeError(error, t).message}</p> : null}
+      {error ? <p className="uhm-ff-error">{describeError(error, t).message}</p> : null}
       {items?.length === 0 && <Empty description={t('hall.inboxEmpty')} />}
       {items && items.length > 0 && (
         <List className="uhm-card-list">

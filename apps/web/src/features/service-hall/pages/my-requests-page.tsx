@@ -21,7 +21,7 @@ export function MyRequestsPage() {
     <div className="uhm-page">
       <NavBar onBack={() => navigate('/m/me')}>{t('hall.myRequests')}</NavBar>
       {!items && !error && <DotLoading />}
-      {error ? <p className="uhm-field-error">{describeError(error, t).message}</p> : null}
+      {error ? <p className="uhm-ff-error">{describeError(error, t).message}</p> : null}
       {items?.length === 0 && <Empty description={t('hall.noRequests')} />}
       {items && items.length > 0 && (
         <List className="uhm-card-list">

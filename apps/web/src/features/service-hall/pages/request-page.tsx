@@ -94,7 +94,7 @@ export function RequestPage() {
           {t('hall.requestNo', { id: request.id })} · {t('hall.handlingUnion')}：{request.org.name}
         </p>
         {deadline && due && (
-          <p className={deadline.overdue ? 'uhm-field-error' : 'uhm-muted'}>
+          <p className={deadline.overdue ? 'uhm-ff-error' : 'uhm-muted'}>
             {request.state === 'submitted'
               ? t('hall.acceptBy', { date: new Date(due).toLocaleDateString('zh-CN') })
               : t('hall.completeBy', { date: new Date(due).toLocaleDateString('zh-CN') })}
@@ -116,7 +116,22 @@ export function RequestPage() {
         <section className="uhm-card" data-testid="rate-card">
           <h2 className="uhm-card-title">{t('hall.rateTitle')}</h2>
           <p className="uhm-muted">{t('hall.ratePrompt')}</p>
-          <Rate value={rating} onChange={setRating} aria-label={t('hall.ratePrompt')} />
+          <div className="uhm-stars" role="radiogroup" aria-label={t('hall.ratePrompt')}>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <button
+                key={n}
+                type="button"
+                role="radio"
+                aria-checked={rating === n}
+                aria-label={t('hall.stars', { count: n })}
+                className={n <= rating ? 'uhm-star uhm-star-on' : 'uhm-star'}
+                onClick={() => setRating(n)}
+              >
+                ★
+              </button>
+            ))}
+            {rating > 0 && <span className="uhm-star-text">{t(`hall.ratingWords.r${rating}`)}</span>}
+          </div>
           <TextArea
             placeholder={t('hall.rateComment')}
             value={ratingComment}

@@ -68,7 +68,7 @@ export function ServicePage() {
           </List>
           <div className="uhm-page-actions">
             {!service.eligible && (
-              <p className="uhm-field-error">
+              <p className="uhm-ff-error">
                 {t('hall.ineligible', { reason: service.ineligibleReason ?? '' })}
               </p>
             )}
