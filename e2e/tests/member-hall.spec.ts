@@ -207,7 +207,7 @@ test('a member applies for hardship aid with a photo; county staff accept, handl
   await expect(page.getByTestId('timeline')).toContainText('入户走访核实');
   await shot(page, 'member-06-completed');
   const rate = page.getByTestId('rate-card');
-  await rate.getByRole('radio', { name: '5 星' }).click();
+  await rate.getByRole('button', { name: '5 星' }).click();
   await expect(rate.getByText('非常满意')).toBeVisible();
   await rate.getByRole('textbox').fill('工会的同志上门核实，很快就办好了，感谢！');
   await rate.getByRole('button', { name: '评价' }).click();

@@ -116,13 +116,12 @@ export function RequestPage() {
         <section className="uhm-card" data-testid="rate-card">
           <h2 className="uhm-card-title">{t('hall.rateTitle')}</h2>
           <p className="uhm-muted">{t('hall.ratePrompt')}</p>
-          <div className="uhm-stars" role="radiogroup" aria-label={t('hall.ratePrompt')}>
+          <fieldset className="uhm-stars" aria-label={t('hall.ratePrompt')}>
             {[1, 2, 3, 4, 5].map((n) => (
               <button
                 key={n}
                 type="button"
-                role="radio"
-                aria-checked={rating === n}
+                aria-pressed={rating === n}
                 aria-label={t('hall.stars', { count: n })}
                 className={n <= rating ? 'uhm-star uhm-star-on' : 'uhm-star'}
                 onClick={() => setRating(n)}
@@ -131,7 +130,7 @@ export function RequestPage() {
               </button>
             ))}
             {rating > 0 && <span className="uhm-star-text">{t(`hall.ratingWords.r${rating}`)}</span>}
-          </div>
+          </fieldset>
           <TextArea
             placeholder={t('hall.rateComment')}
             value={ratingComment}
