@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { demoAccount } from '../support/demo.js';
+import { SCREENSHOT_DIR } from '../support/paths.js';
+
+test.beforeAll(() => mkdirSync(SCREENSHOT_DIR, { recursive: true }));
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(SCREENSHOT_DIR, `hall-oversight-${name}.png`), fullPage: true });
+
+async function signIn(page: Page, username: string) {
+  const account = demoAccount(username);
+  await page.goto('/admin/login');
+  await page.getByPlaceholder('请输入用户名').fill(account.username);
+  await page.getByPlaceholder('请输入密码').fill(account.password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByRole('menuitem', { name: '服务工单' }).click();
+  await expect(page).toHaveURL(/\/admin\/requests/);
+}
+
+async function apiHeaders(request: APIRequestContext, username: string) {
+  const account = demoAccount(username);
+  const login = await request.post('/api/v1/auth/login', {
+    data: { username: account.username, password: account.password },
+  });
+  expect(login.status()).toBe(200);
+  return { authorization: `Bearer ${(await login.json()).accessToken}` };
+}
+
+/**
+ * The server was started after the escalation job ran through the CLI with a clock ten days ahead
+ * (e2e/support/serve-fresh.mjs): 金水区's requests still open then are past their promised time.
+ */
+test('the city chases the county’s overdue requests in 督办', async ({ page }) => {
+  await signIn(page, 'zhengzhou_admin');
+  await page.getByRole('tab', { name: '督办' }).click();
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.filter({ hasText: '金水区总工会' }).first()).toBeVisible();
+  // Accepted yesterday, due in a week: overdue only on the clock the journey set.
+  await expect(rows.filter({ hasText: '已受理' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: '待受理' }).first()).toBeVisible();
+  await shot(page, '01-city-escalated');
+
+  await rows.filter({ hasText: '已受理' }).getByRole('link').first().click();
+  await expect(page.getByText('郑州市总工会督办中')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('已提请郑州市总工会督办');
+  // The city sees it but the county handles it.
+  await expect(page.getByText('由金水区总工会承办，上级工会只能查看')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^办\s*结$/ })).toHaveCount(0);
+  await shot(page, '02-city-escalated-request');
+});
+
+test('a provincial viewer sees a county request read-only, and the API refuses to act', async ({
+  page,
+  request,
+}) => {
+  await signIn(page, 'henan_viewer');
+  await page.getByRole('tab', { name: '下级工会' }).click();
+  const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '待受理' }).first();
+  await expect(row).toContainText('金水区总工会');
+  await shot(page, '03-viewer-subtree');
+  await row.getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/admin\/requests\/\d+$/);
+  const id = Number(page.url().split('/').pop());
+
+  await expect(page.getByText('由金水区总工会承办，上级工会只能查看')).toBeVisible();
+  await expect(page.getByTestId('request-state')).toHaveText('待受理');
+  for (const label of [/^受\s*理$/, /^办\s*结$/, /不予受理/, /^转\s*办$/])
+    await expect(page.getByRole('button', { name: label })).toHaveCount(0);
+  await expect(page.getByPlaceholder('回复申请人')).toHaveCount(0);
+  await expect(page.getByText('138****').or(page.getByText('139****')).first()).toBeVisible();
+  await shot(page, '04-viewer-read-only');
+
+  // No bulk acceptance for a viewer either.
+  await page.getByText('返回工单列表').click();
+  await expect(page.getByRole('button', { name: '批量受理' })).toHaveCount(0);
+
+  const viewer = await apiHeaders(request, 'henan_viewer');
+  const accept = await request.post(`/api/v1/service-requests/${id}/accept`, { headers: viewer, data: {} });
+  expect(accept.status()).toBe(403);
+  const admin = await apiHeaders(request, 'henan_admin');
+  const fromAbove = await request.post(`/api/v1/service-requests/${id}/accept`, { headers: admin, data: {} });
+  expect(fromAbove.status()).toBe(403);
+  expect((await fromAbove.json()).error.code).toBe('REQUEST_NOT_HANDLING_UNION');
+});
