@@ -6,7 +6,7 @@ import { renderAt } from '../../../test/render';
 import { MemberHomePage } from './member-home-page';
 
 describe('MemberHomePage', () => {
-  test('lists the eight services, opens the card, and says honestly which are not open yet', async () => {
+  test('lists the eight services, opens the card and the hall, and says honestly which are not open yet', async () => {
     renderAt('/m', <Route path="/m" element={<MemberHomePage />} />, { client: memberApi, kind: 'member' });
 
     const names = [
@@ -20,7 +20,8 @@ describe('MemberHomePage', () => {
       '优惠商家',
     ];
     for (const name of names) expect(screen.getByRole('button', { name: new RegExp(name) })).toBeTruthy();
-    expect(screen.getAllByText('即将开放')).toHaveLength(7);
+    expect(screen.getAllByText('即将开放')).toHaveLength(6);
+    expect(screen.getByRole('button', { name: /服务大厅/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /会员卡/ }).textContent).not.toContain('即将开放');
 
     fireEvent.click(screen.getByRole('button', { name: /法律咨询/ }));
