@@ -85,3 +85,37 @@ test('a provincial viewer sees a county request read-only, and the API refuses t
   expect(fromAbove.status()).toBe(403);
   expect((await fromAbove.json()).error.code).toBe('REQUEST_NOT_HANDLING_UNION');
 });
+
+test('a county designs a service form, and sees the services offered from above with 替换', async ({
+  page,
+}) => {
+  await signIn(page, 'jinshui_staff');
+  await page.getByRole('menuitem', { name: '服务事项' }).click();
+  await expect(page.locator('tr').filter({ hasText: '农民工技能培训报名' })).toContainText('已发布');
+  await page.getByRole('tab', { name: '上级服务' }).click();
+  const inherited = page.locator('tr').filter({ hasText: '困难职工帮扶申请' });
+  await expect(inherited).toContainText('河南省总工会');
+  await expect(inherited.getByRole('button', { name: /替\s*换/ })).toBeVisible();
+  await shot(page, '05-services-inherited');
+
+  await page.getByRole('tab', { name: '本会服务' }).click();
+  await page.getByRole('button', { name: '新建服务' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('服务名称').fill('职工疗休养报名');
+  await dialog.getByLabel('一句话介绍').fill('一线职工、劳动模范每年一次免费疗休养');
+  await dialog.getByRole('button', { name: '添加字段' }).click();
+  await dialog.getByRole('textbox', { name: '字段名称' }).first().fill('意向疗养地');
+  await dialog.getByRole('button', { name: '添加字段' }).click();
+  await dialog.getByRole('textbox', { name: '字段名称' }).nth(1).fill('出发日期');
+  await dialog.locator('.ant-table-row').nth(1).locator('.ant-select').click();
+  await page.locator('.ant-select-item-option:visible').filter({ hasText: '日期' }).click();
+  await dialog.getByRole('button', { name: '添加材料' }).click();
+  await dialog.getByRole('textbox', { name: '材料名称' }).fill('单位推荐表');
+  await shot(page, '06-service-designer');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.locator('tr').filter({ hasText: '职工疗休养报名' });
+  await expect(row).toContainText('草稿');
+  await row.getByRole('button', { name: /发\s*布/ }).click();
+  await expect(row).toContainText('已发布');
+});

@@ -11,7 +11,7 @@ import {
   ServiceCategories,
   ServiceHandlers,
 } from '@unionhub/contracts';
-import { Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Alert, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -50,19 +50,17 @@ export function ServiceFormModal({
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const source = service ?? overrides;
 
   const finish = async (v: Values) => {
     const problems = checkFormDefinition({ fields: v.fields });
     const unnamed = v.fields.some((f) => !f.label.trim()) || v.attachments.some((d) => !d.label.trim());
     if (problems.length || unnamed) {
-      setError(
-        problems.length
-          ? Object.assign(new Error(problems[0]!.message), { details: problems })
-          : new Error(t('services.fieldLabel')),
-      );
+      setProblem(unnamed ? t('services.unnamed') : problems.map((p) => p.message).join('；'));
       return;
     }
+    setProblem(null);
     const body = {
       name: v.name.trim(),
       category: v.category,
@@ -204,6 +202,7 @@ export function ServiceFormModal({
         <Form.Item name="attachments" label={t('services.documents')}>
           <DocumentsEditor />
         </Form.Item>
+        {problem ? <Alert type="error" showIcon title={problem} className="uh-block-alert" /> : null}
         {error ? <ErrorAlert error={error} /> : null}
       </Form>
     </Modal>
