@@ -48,6 +48,9 @@ describe('staff sign-in', () => {
         'member.pii',
         'card.manage',
         'card.verify',
+        'service.manage',
+        'request.read',
+        'request.handle',
       ],
     });
     expect(await auditActions(user.id)).toContain('auth.login:success');

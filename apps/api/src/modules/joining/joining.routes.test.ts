@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../../platform/calendar.js';
 import { expectAccessMatrix } from '../../test/access-matrix.js';
 import {
   bearer,
@@ -15,7 +16,6 @@ import {
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
 import { chinaToday } from '../members/index.js';
 import type { OrgRow } from '../orgs/index.js';
-import { addWorkingDays } from './joining.policy.js';
 
 let env: TestEnv;
 let tree: Awaited<ReturnType<typeof buildOrgTree>>;
