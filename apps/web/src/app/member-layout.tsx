@@ -13,12 +13,11 @@ export function MemberLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active =
-    pathname.startsWith('/m/me') || pathname.startsWith('/m/requests')
+  const active = pathname.startsWith('/m/messages')
+    ? '/m/messages'
+    : pathname === '/m/me' || pathname.startsWith('/m/me/') || pathname.startsWith('/m/requests')
       ? '/m/me'
-      : pathname.startsWith('/m/messages')
-        ? '/m/messages'
-        : '/m';
+      : '/m';
 
   return (
     <div className="uhm-app">
