@@ -114,6 +114,7 @@ test('a member applies for hardship aid with a photo; county staff accept, handl
   await expect.poll(() => smsTo(phone).length).toBeGreaterThan(sent);
   await page.getByPlaceholder('请输入验证码').fill(lastSmsCode(phone)!);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByText('验证码已发送，请注意查收短信')).toBeHidden();
 
   // The package for migrant workers comes first on the home page, then the hall by category.
   const pkg = page.getByTestId('hall-package');
@@ -215,8 +216,10 @@ test('a member applies for hardship aid with a photo; county staff accept, handl
   await shot(page, 'member-07-rated');
 
   // The state changes reached the member's inbox.
+  await expect(page.getByText('感谢您的评价')).toBeHidden();
   await page.getByText('消息').last().click();
   await expect(page.getByText('困难职工帮扶申请').first()).toBeVisible();
+  await expect(page.locator('.adm-tab-bar-item-active')).toContainText('消息');
   await shot(page, 'member-08-inbox');
 
   await page.goto('/m/requests');

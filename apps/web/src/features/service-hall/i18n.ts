@@ -42,7 +42,7 @@ export const hallZh = {
   },
   provider: '服务单位',
   conditions: '申请条件',
-  conditionsAll: '本工会会员均可申请',
+  conditionsAll: '工会会员均可申请',
   categoriesOnly: '限 {{list}}',
   promise: '承诺时限',
   promiseText: '{{accept}} 个工作日内受理，受理后 {{complete}} 个工作日内办结',
