@@ -34,6 +34,15 @@ async function apiHeaders(request: APIRequestContext, username: string) {
  */
 test('the city chases the county’s overdue requests in 督办', async ({ page }) => {
   await signIn(page, 'zhengzhou_admin');
+  // The bell says so first: a notice per escalated request, opening the request.
+  await page.getByTestId('notification-bell').click();
+  const notice = page.locator('.uh-bell-item').filter({ hasText: '逾期申请督办' }).first();
+  await expect(notice).toContainText('金水区总工会承办的“法律咨询预约”');
+  await shot(page, '00-bell');
+  await notice.click();
+  await expect(page).toHaveURL(/\/admin\/requests\/\d+$/);
+  await expect(page.getByText('由金水区总工会承办，上级工会只能查看')).toBeVisible();
+  await page.getByRole('menuitem', { name: '服务工单' }).click();
   await page.getByRole('tab', { name: '督办' }).click();
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
   await expect(rows.first()).toBeVisible();
@@ -118,4 +127,34 @@ test('a county designs a service form, and sees the services offered from above 
   await expect(row).toContainText('草稿');
   await row.getByRole('button', { name: /发\s*布/ }).click();
   await expect(row).toContainText('已发布');
+});
+
+test('staff choose which notices also come by e-mail', async ({ page }) => {
+  await signIn(page, 'jinshui_staff');
+  await page.getByRole('menuitem', { name: '个人资料' }).click();
+  const card = page.locator('.ant-card').filter({ hasText: '通知设置' });
+  await expect(card.getByText('填写工作邮箱并保存后')).toBeVisible();
+  await card.getByRole('textbox').fill('jinshui@example.cn');
+  await card.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存').first()).toBeVisible();
+  const row = card.locator('tr').filter({ hasText: '服务申请进度' });
+  await expect(row.getByRole('switch').last()).toBeVisible();
+  const before = await row.getByRole('switch').last().getAttribute('aria-checked');
+  await row.getByRole('switch').last().click();
+  await expect(row.getByRole('switch').last()).toHaveAttribute(
+    'aria-checked',
+    before === 'true' ? 'false' : 'true',
+  );
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, '07-notification-settings');
+  await page.reload();
+  await expect(
+    page
+      .locator('.ant-card')
+      .filter({ hasText: '通知设置' })
+      .locator('tr')
+      .filter({ hasText: '服务申请进度' })
+      .getByRole('switch')
+      .last(),
+  ).toHaveAttribute('aria-checked', before === 'true' ? 'false' : 'true');
 });

@@ -110,6 +110,7 @@ export const hallZh = {
   },
   channels: { sms: '短信', email: '电子邮件' },
   saved: '已保存',
+  noChannels: '站内消息始终保留。填写工作邮箱并保存后，可以选择哪些通知同时发到邮箱。',
 };
 
 export const hallEn: typeof hallZh = {
@@ -229,4 +230,6 @@ export const hallEn: typeof hallZh = {
   },
   channels: { sms: 'SMS', email: 'E-mail' },
   saved: 'Saved',
+  noChannels:
+    'The inbox always keeps every notice. Save a work e-mail to choose which notices also go there.',
 };

@@ -1,6 +1,6 @@
 import type { NotificationChannel, NotificationPreferences, NotificationTopic } from '@unionhub/contracts';
 import { NotificationTopics } from '@unionhub/contracts';
-import { App, Button, Card, Input, Space, Switch, Table } from 'antd';
+import { App, Button, Card, Input, Space, Switch, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -56,6 +56,9 @@ export function NotificationSettingsCard() {
       {error ? <ErrorAlert error={error} className="uh-block-alert" /> : null}
       {prefs && (
         <>
+          {prefs.available.length === 0 ? (
+            <Typography.Paragraph type="secondary">{t('hall.noChannels')}</Typography.Paragraph>
+          ) : null}
           <Table
             size="small"
             pagination={false}
