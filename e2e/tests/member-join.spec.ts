@@ -129,8 +129,9 @@ test('a new worker applies on the phone, the union accepts, and the worker shows
   await expect(page.getByRole('button', { name: /我要入会/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /消息，1 条未读/ })).toBeVisible();
   await shot(page, '09-home-member');
-  await page.getByRole('button', { name: /消息/ }).click();
-  await expect(page.getByTestId('notice').first()).toContainText(UNION);
+  await page.getByRole('button', { name: /消息，1 条未读/ }).click();
+  await expect(page).toHaveURL(/\/m\/messages$/);
+  await expect(page.locator('.uhm-card-list').first()).toContainText(UNION);
   await shot(page, '10-notices');
 
   // As a member the worker may ask to move to another union, follow the steps, and withdraw.

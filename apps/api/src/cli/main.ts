@@ -7,6 +7,7 @@ import { inTransaction } from '../db/tx.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from '../demo/seed-demo.js';
 import { createBackup, restoreBackup } from '../modules/backup/index.js';
 import { findOrgById, findOrgByRegionCode } from '../modules/orgs/index.js';
+import { runEscalation } from '../modules/service-requests/index.js';
 import { recountRollups } from '../modules/stats/index.js';
 import { createStaffUser } from '../modules/users/index.js';
 import { DataDirBusyError } from '../platform/data-lock.js';
@@ -23,6 +24,8 @@ Commands:
   backup <file>                    write a backup of the whole database (portable between engines)
   restore <file>                   restore a backup into an empty database
   stats:rebuild                    recount the member statistics of every org from the members themselves
+  requests:escalate [--now <time>] 督办: pass overdue service requests one level up (what the hourly job
+                                   does); --now takes an ISO time to judge deadlines against (default: now)
 
 The database is the one the server uses: DATABASE_URL if set, otherwise the embedded one in DATA_DIR
 (default ./data), which must not be open in a running server at the same time.`;
@@ -45,7 +48,15 @@ async function run(argv: string[]): Promise<void> {
     console.info(USAGE);
     return;
   }
-  const known = ['migrate', 'seed-demo', 'user:create', 'backup', 'restore', 'stats:rebuild'];
+  const known = [
+    'migrate',
+    'seed-demo',
+    'user:create',
+    'backup',
+    'restore',
+    'stats:rebuild',
+    'requests:escalate',
+  ];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}"`);
   const { values, positionals } = parseArgs({
     args: rest,
@@ -56,6 +67,7 @@ async function run(argv: string[]): Promise<void> {
       username: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      now: { type: 'string' },
     },
   });
   // Read the password before opening the database, so a wrong invocation fails fast.
@@ -71,6 +83,12 @@ async function run(argv: string[]): Promise<void> {
   }
   if ((command === 'backup' || command === 'restore') && positionals.length !== 1)
     throw new UsageError(`${command} needs one file name`);
+
+  let now: Date | undefined;
+  if (values.now !== undefined) {
+    now = new Date(values.now);
+    if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO time (got "${values.now}")`);
+  }
 
   const config = loadConfig();
   const opened = await openContext(config, { purpose: `the CLI (${command})` });
@@ -115,6 +133,12 @@ async function run(argv: string[]): Promise<void> {
         const summary = await createBackup(ctx.database, positionals[0]!);
         const rows = summary.tables.reduce((n, t) => n + t.rows, 0);
         console.info(`Backup written to ${positionals[0]}: ${summary.tables.length} tables, ${rows} rows.`);
+        break;
+      }
+      case 'requests:escalate': {
+        const at = now ?? ctx.clock.now();
+        const n = await runEscalation({ ...ctx, clock: { now: () => at } });
+        console.info(`Escalation run at ${at.toISOString()}: ${n} overdue request(s) passed up.`);
         break;
       }
       case 'stats:rebuild': {

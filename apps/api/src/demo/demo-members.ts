@@ -8,6 +8,9 @@ const SURNAMES =
 const GIVEN =
   '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国玉兰志强红梅晓东海燕鹏飞文博子涵雨轩浩然欣怡梓萱宇航俊杰佳怡思远雅静';
 
+/** The phone of the n-th demo member (the first union's members come first). */
+export const demoMemberPhone = (n: number) => `139${String(37000000 + n * 7).padStart(8, '0')}`;
+
 /** A small deterministic generator, so every demo install holds the same people. */
 function prng(seed: number) {
   let s = seed >>> 0;
@@ -46,7 +49,7 @@ export async function seedDemoMembers(ctx: AppContext, unions: OrgRow[], perUnio
         orgId: union.id,
         name: `${pick(SURNAMES)}${pick(GIVEN)}${rand() < 0.6 ? pick(GIVEN) : ''}`,
         idNumber: `${first17}${idNumberCheckChar(first17)}`,
-        phone: `139${String(37000000 + n * 7).padStart(8, '0')}`,
+        phone: demoMemberPhone(n),
         joinedOn: joined.toISOString().slice(0, 10),
         employerName: union.name.replace(/(工会委员会|联合工会|工会|行业工会|产业工会)$/, ''),
         categories,

@@ -10,7 +10,8 @@ import { hashPassword, staffUsers } from '../modules/auth/index.js';
 import { insertOrg, type OrgRow, orgs } from '../modules/orgs/index.js';
 import { regionChildren, townshipsOf } from '../modules/regions/index.js';
 import type { AppContext } from '../platform/context.js';
-import { seedDemoMembers } from './demo-members.js';
+import { seedDemoHall } from './demo-hall.js';
+import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
 
 /** Henan: the province whose 「豫工惠」 app the source document describes. */
 export const DEMO_PROVINCE = '410000';
@@ -75,10 +76,12 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
     { username: 'jinshui_staff', password: demoPassword(), role: 'staff', orgName: '' },
     { username: 'zhongyuan_jianshe', password: demoPassword(), role: 'org_admin', orgName: '' },
     { username: 'merchant_verifier', password: demoPassword(), role: 'card_verifier', orgName: '' },
+    { username: 'henan_viewer', password: demoPassword(), role: 'viewer', orgName: '' },
   ];
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
   let created = 0;
   const unions: OrgRow[] = [];
+  let hall: { province: OrgRow; city: OrgRow; county: OrgRow } | undefined;
   await inTransaction(ctx.db, async (tx) => {
     const add = async (
       parent: OrgRow | null,
@@ -145,13 +148,15 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
       unions.push(org);
     }
     // The merchant's counter account hangs under the district federation that signed the merchant up.
-    const home = [province, zhengzhou, jinshui, grassroots!, jinshui];
+    hall = { province, city: zhengzhou, county: jinshui };
+    const home = [province, zhengzhou, jinshui, grassroots!, jinshui, province];
     const names = [
       '河南省总工会管理员',
       '郑州市总工会管理员',
       '金水区总工会工作人员',
       '中原建设集团工会主席',
       '花园路普惠商户收银台',
+      '河南省总工会督查员',
     ];
     for (const [i, account] of accounts.entries()) {
       account.orgName = home[i]!.name;
@@ -176,6 +181,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
     }
   });
   const members = await seedDemoMembers(ctx, unions);
+  await seedDemoHall(ctx, hall!, [0, 1, 2, 3, 4].map(demoMemberPhone));
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),
     `${JSON.stringify({ accounts, memberPhone: DEMO_MEMBER_PHONE }, null, 2)}\n`,

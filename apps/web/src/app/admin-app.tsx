@@ -17,11 +17,16 @@ import { JoinApplicationsPage } from '../features/join-applications/pages/join-a
 import { MembersPage } from '../features/members/pages/members-page';
 import { OrgTreePage } from '../features/orgs/pages/org-tree-page';
 import { ProfilePage } from '../features/profile/pages/profile-page';
+import { RequestDetailPage } from '../features/service-requests/pages/request-detail-page';
+import { RequestsPage } from '../features/service-requests/pages/requests-page';
+import { ServicePackagesPage } from '../features/services/pages/service-packages-page';
+import { ServicesPage } from '../features/services/pages/services-page';
 import { TransfersPage } from '../features/transfers/pages/transfers-page';
 import { adminApi } from '../lib/api';
 import { useLanguage } from '../lib/i18n';
 import { SessionProvider } from '../lib/session';
 import '../styles/admin.css';
+import '../features/service-hall/service-hall.css';
 
 // ECharts is large: the statistics page loads it only when opened.
 const MemberStatsPage = lazy(() =>
@@ -120,6 +125,38 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="apikey.manage">
                     <ApiKeysPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="services"
+                element={
+                  <RequirePermission permission="service.manage">
+                    <ServicesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="service-packages"
+                element={
+                  <RequirePermission permission="service.manage">
+                    <ServicePackagesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="requests"
+                element={
+                  <RequirePermission permission="request.read">
+                    <RequestsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="requests/:id"
+                element={
+                  <RequirePermission permission="request.read">
+                    <RequestDetailPage />
                   </RequirePermission>
                 }
               />

@@ -10,8 +10,14 @@ import { MemberHomePage } from '../features/member-home/pages/member-home-page';
 import { MemberJoinPage } from '../features/member-join/pages/member-join-page';
 import { MemberJoinStatusPage } from '../features/member-join/pages/member-join-status-page';
 import { MemberMePage } from '../features/member-me/pages/member-me-page';
-import { MemberNoticesPage } from '../features/member-notices/pages/member-notices-page';
 import { MemberTransfersPage } from '../features/member-transfers/pages/member-transfers-page';
+import { ApplyPage } from '../features/service-hall/pages/apply-page';
+import { HallPage } from '../features/service-hall/pages/hall-page';
+import { InboxPage } from '../features/service-hall/pages/inbox-page';
+import { MyRequestsPage } from '../features/service-hall/pages/my-requests-page';
+import { NotificationSettingsPage } from '../features/service-hall/pages/notification-settings-page';
+import { RequestPage } from '../features/service-hall/pages/request-page';
+import { ServicePage } from '../features/service-hall/pages/service-page';
 import { memberApi } from '../lib/api';
 import { useLanguage } from '../lib/i18n';
 import { SessionProvider } from '../lib/session';
@@ -19,6 +25,7 @@ import { MemberLayout } from './member-layout';
 import '../styles/member.css';
 import '../styles/member-pages.css';
 import '../styles/member-flows.css';
+import '../features/service-hall/service-hall.css';
 
 /** Everything under /m: the member session, antd-mobile in the chosen language, and the pages. */
 export function MemberApp() {
@@ -41,7 +48,15 @@ export function MemberApp() {
             <Route path="join" element={<MemberJoinPage />} />
             <Route path="join/status" element={<MemberJoinStatusPage />} />
             <Route path="transfers" element={<MemberTransfersPage />} />
-            <Route path="notices" element={<MemberNoticesPage />} />
+            <Route path="notices" element={<Navigate to="/m/messages" replace />} />
+            <Route path="hall" element={<HallPage />} />
+            <Route path="services/:id" element={<ServicePage />} />
+            <Route path="services/:id/apply" element={<ApplyPage mode="apply" />} />
+            <Route path="requests" element={<MyRequestsPage />} />
+            <Route path="requests/:id" element={<RequestPage />} />
+            <Route path="requests/:id/resubmit" element={<ApplyPage mode="resubmit" />} />
+            <Route path="messages" element={<InboxPage />} />
+            <Route path="me/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

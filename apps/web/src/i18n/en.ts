@@ -5,10 +5,12 @@ import { importsEn } from '../features/imports/i18n';
 import { joinApplicationsEn } from '../features/join-applications/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { memberJoinEn } from '../features/member-join/i18n';
-import { memberNoticesEn } from '../features/member-notices/i18n';
 import { memberTransfersEn } from '../features/member-transfers/i18n';
 import { membersEn } from '../features/members/i18n';
 import { orgsRegistryEn } from '../features/orgs/i18n';
+import { hallEn } from '../features/service-hall/i18n';
+import { requestsEn } from '../features/service-requests/i18n';
+import { servicesEn } from '../features/services/i18n';
 import { statsEn } from '../features/stats/i18n';
 import { transfersEn } from '../features/transfers/i18n';
 import { transferFlowEn } from '../lib/transfer-flow';
@@ -26,8 +28,10 @@ export const en: Messages = {
   memberCard: memberCardEn,
   memberJoin: memberJoinEn,
   memberTransfers: memberTransfersEn,
-  memberNotices: memberNoticesEn,
   transferFlow: transferFlowEn,
+  hall: hallEn,
+  requests: requestsEn,
+  services: servicesEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',
@@ -261,6 +265,9 @@ export const en: Messages = {
   },
   adminShell: {
     menu: {
+      requests: 'Service requests',
+      services: 'Services',
+      servicePackages: 'Service packages',
       dashboard: 'Dashboard',
       orgs: 'Organizations',
       members: 'Members',
@@ -373,6 +380,7 @@ export const en: Messages = {
   memberShell: {
     tabs: {
       home: 'Home',
+      messages: 'Messages',
       me: 'Me',
     },
   },

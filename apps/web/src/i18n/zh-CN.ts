@@ -6,10 +6,12 @@ import { importsZh } from '../features/imports/i18n';
 import { joinApplicationsZh } from '../features/join-applications/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { memberJoinZh } from '../features/member-join/i18n';
-import { memberNoticesZh } from '../features/member-notices/i18n';
 import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
+import { hallZh } from '../features/service-hall/i18n';
+import { requestsZh } from '../features/service-requests/i18n';
+import { servicesZh } from '../features/services/i18n';
 import { statsZh } from '../features/stats/i18n';
 import { transfersZh } from '../features/transfers/i18n';
 import type { ClientErrorCode } from '../lib/api';
@@ -27,8 +29,10 @@ export const zhCN = {
   memberCard: memberCardZh,
   memberJoin: memberJoinZh,
   memberTransfers: memberTransfersZh,
-  memberNotices: memberNoticesZh,
   transferFlow: transferFlowZh,
+  hall: hallZh,
+  requests: requestsZh,
+  services: servicesZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',
@@ -250,6 +254,9 @@ export const zhCN = {
   },
   adminShell: {
     menu: {
+      requests: '服务工单',
+      services: '服务事项',
+      servicePackages: '服务套餐',
       dashboard: '工作台',
       orgs: '组织架构',
       members: '会员管理',
@@ -363,6 +370,7 @@ export const zhCN = {
   memberShell: {
     tabs: {
       home: '首页',
+      messages: '消息',
       me: '我的',
     },
   },

@@ -21,6 +21,27 @@ describe('api client', () => {
     ]);
   });
 
+  test('sends a file as multipart (the browser sets the boundary) with extra headers', async () => {
+    const seen: RequestInit[] = [];
+    const fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(init ?? {});
+      return json(201, { id: 3 });
+    }) as typeof globalThis.fetch;
+    const api = createApiClient({ tokens, fetch });
+    const form = new FormData();
+    form.append('file', new Blob(['x'], { type: 'image/png' }), 'a.png');
+    await expect(
+      api.post('/attachments', form, { headers: { 'Idempotency-Key': 'k-12345678' } }),
+    ).resolves.toEqual({
+      id: 3,
+    });
+    const headers = new Headers(seen[0]?.headers);
+    expect(seen[0]?.body).toBe(form);
+    expect(headers.get('Content-Type')).toBeNull();
+    expect(headers.get('Idempotency-Key')).toBe('k-12345678');
+    expect(headers.get('Authorization')).toBe('Bearer access-1');
+  });
+
   test('on TOKEN_EXPIRED refreshes once, stores the new pair and retries', async () => {
     const { fetch, calls } = mockFetch(({ url, authorization }) => {
       if (url.endsWith('/auth/refresh')) return json(200, pair(2));

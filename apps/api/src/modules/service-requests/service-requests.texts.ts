@@ -18,7 +18,9 @@ export function memberNoticeFor(
   },
 ): { title: string; body: string } {
   const service = `“${r.serviceName}”`;
-  const said = r.comment ? `：${r.comment}` : '';
+  // The sentence ends with its own full stop, so the comment's own closing mark is dropped.
+  const comment = r.comment?.replace(/[。．.！!；;，,、\s]+$/u, '') || null;
+  const said = comment ? `：${comment}` : '';
   switch (action) {
     case 'accept':
       return {
@@ -39,7 +41,7 @@ export function memberNoticeFor(
     case 'reject':
       return {
         title: '申请未通过',
-        body: `您申请的${service}未通过${r.comment ? `，原因：${r.comment}` : ''}。`,
+        body: `您申请的${service}未通过${comment ? `，原因：${comment}` : ''}。`,
       };
     case 'transfer':
       return { title: '申请已转办', body: `您申请的${service}已转至${r.newOrgName ?? '其他工会'}办理。` };

@@ -22,7 +22,7 @@ export interface MemberService {
 export const memberServices: MemberService[] = [
   { key: 'join', icon: TeamOutlined, color: '#e4393c', path: '/m/join' },
   { key: 'card', icon: CreditCardOutlined, color: '#fa8c16', path: '/m/card' },
-  { key: 'hall', icon: AppstoreOutlined, color: '#1677ff' },
+  { key: 'hall', icon: AppstoreOutlined, color: '#1677ff', path: '/m/hall' },
   { key: 'legal', icon: AuditOutlined, color: '#722ed1' },
   { key: 'assistance', icon: HeartOutlined, color: '#eb2f96' },
   { key: 'jobs', icon: SolutionOutlined, color: '#13a8a8' },

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../../components/language-switch';
 import { useMe, useSession } from '../../../lib/session';
+import { NotificationBell } from '../../notifications/components/notification-bell';
 import { type AdminMenuEntry, adminMenu, findMenuEntry, visibleMenu } from '../menu';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -97,6 +98,7 @@ export function AdminLayout() {
             <ApartmentOutlined /> {me.org?.name ?? t('adminShell.noOrg')}
           </Typography.Text>
         )}
+        <NotificationBell />
         <LanguageSwitch />
         <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
           <Button type="text" className="uh-admin-user">

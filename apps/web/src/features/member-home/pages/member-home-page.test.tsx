@@ -34,7 +34,7 @@ const application = {
 describe('MemberHomePage', () => {
   afterEach(() => vi.unstubAllGlobals());
 
-  test('lists the eight services, opens the card, and says honestly which are not open yet', async () => {
+  test('lists the eight services, opens the card and the hall, and says honestly which are not open yet', async () => {
     renderHome();
 
     const names = [
@@ -49,6 +49,7 @@ describe('MemberHomePage', () => {
     ];
     for (const name of names) expect(screen.getByRole('button', { name: new RegExp(name) })).toBeTruthy();
     expect(screen.getAllByText('即将开放')).toHaveLength(6);
+    expect(screen.getByRole('button', { name: /服务大厅/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /会员卡/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /我要入会/ }).textContent).not.toContain('即将开放');
 

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { dateParts } from '../../../lib/dates';
 import { useSession } from '../../../lib/session';
+import { HallCatalogue } from '../../service-hall/components/hall-catalogue';
 import { countUnreadNotices, loadMembership, type Membership } from '../api';
 import { type MemberService, memberServices } from '../services';
 
@@ -128,7 +129,7 @@ export function MemberHomePage() {
             aria-label={
               unread > 0 ? t('memberHome.noticesUnread', { count: unread }) : t('memberHome.notices')
             }
-            onClick={() => navigate('/m/notices')}
+            onClick={() => navigate('/m/messages')}
           >
             <Badge content={unread > 0 ? unread : null}>
               <BellOutlined />
@@ -164,6 +165,7 @@ export function MemberHomePage() {
           })}
         </ul>
       </section>
+      <HallCatalogue />
       <a className="uhm-card uhm-hotline" href={`tel:${HOTLINE}`}>
         <span className="uhm-hotline-icon" aria-hidden="true">
           <PhoneOutlined />

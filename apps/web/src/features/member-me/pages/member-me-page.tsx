@@ -51,7 +51,7 @@ export function MemberMePage() {
       </header>
       <List className="uhm-me-list">
         <List.Item
-          onClick={() => navigate('/m/notices')}
+          onClick={() => navigate('/m/messages')}
           extra={unread > 0 ? <Badge content={unread} /> : null}
         >
           {t('memberMe.notices')}
@@ -61,6 +61,10 @@ export function MemberMePage() {
       </List>
       <List className="uhm-me-list">
         <List.Item extra={user?.phoneMasked ?? t('common.empty')}>{t('memberMe.phone')}</List.Item>
+        <List.Item onClick={() => navigate('/m/requests')}>{t('hall.myRequests')}</List.Item>
+        <List.Item onClick={() => navigate('/m/me/notifications')}>
+          {t('hall.notificationSettings')}
+        </List.Item>
         <List.Item extra={t(`common.languages.${language}`)} onClick={() => setChoosingLanguage(true)}>
           {t('memberMe.language')}
         </List.Item>

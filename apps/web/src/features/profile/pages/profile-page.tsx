@@ -3,6 +3,7 @@ import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, useLanguage } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
+import { NotificationSettingsCard } from '../../notifications/components/notification-settings-card';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { TotpCard } from '../components/totp-card';
 
@@ -49,6 +50,9 @@ export function ProfilePage() {
         </Col>
         <Col xs={24} xl={12}>
           <TotpCard />
+        </Col>
+        <Col xs={24}>
+          <NotificationSettingsCard />
         </Col>
       </Row>
     </div>
