@@ -48,7 +48,7 @@ describe('MemberHomePage', () => {
       '优惠商家',
     ];
     for (const name of names) expect(screen.getByRole('button', { name: new RegExp(name) })).toBeTruthy();
-    expect(screen.getAllByText('即将开放')).toHaveLength(6);
+    expect(screen.getAllByText('即将开放')).toHaveLength(5);
     expect(screen.getByRole('button', { name: /服务大厅/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /会员卡/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /我要入会/ }).textContent).not.toContain('即将开放');
@@ -99,6 +99,7 @@ describe('MemberHomePage', () => {
     const { fetch } = mockFetch(({ url }) => {
       if (url.endsWith('/me/card')) return apiError(404, 'CARD_NOT_FOUND');
       if (url.endsWith('/me/join-applications')) return json(200, { items: [application] });
+      if (url.endsWith('/me/services')) return apiError(403, 'MEMBERSHIP_REQUIRED');
       return json(200, { items: [] });
     });
     vi.stubGlobal('fetch', fetch);
@@ -108,9 +109,11 @@ describe('MemberHomePage', () => {
   });
 
   test('a worker who never applied is invited to apply', async () => {
-    const { fetch } = mockFetch(({ url }) =>
-      url.endsWith('/me/card') ? apiError(404, 'CARD_NOT_FOUND') : json(200, { items: [] }),
-    );
+    const { fetch } = mockFetch(({ url }) => {
+      if (url.endsWith('/me/card')) return apiError(404, 'CARD_NOT_FOUND');
+      if (url.endsWith('/me/services')) return apiError(403, 'MEMBERSHIP_REQUIRED');
+      return json(200, { items: [] });
+    });
     vi.stubGlobal('fetch', fetch);
     renderHome();
     expect(await screen.findByText('您还不是工会会员')).toBeTruthy();
