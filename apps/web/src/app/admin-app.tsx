@@ -29,6 +29,9 @@ import '../styles/admin.css';
 import '../features/service-hall/service-hall.css';
 
 // ECharts is large: the statistics page loads it only when opened.
+const ServiceStatsPage = lazy(() =>
+  import('../features/stats/pages/service-stats-page').then((m) => ({ default: m.ServiceStatsPage })),
+);
 const MemberStatsPage = lazy(() =>
   import('../features/stats/pages/member-stats-page').then((m) => ({ default: m.MemberStatsPage })),
 );
@@ -107,6 +110,16 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="enterprise.read">
                     <EnterprisesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="service-stats"
+                element={
+                  <RequirePermission permission="request.read">
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                      <ServiceStatsPage />
+                    </Suspense>
                   </RequirePermission>
                 }
               />

@@ -11,7 +11,7 @@ import { orgsRegistryEn } from '../features/orgs/i18n';
 import { hallEn } from '../features/service-hall/i18n';
 import { requestsEn } from '../features/service-requests/i18n';
 import { servicesEn } from '../features/services/i18n';
-import { statsEn } from '../features/stats/i18n';
+import { serviceStatsEn, statsEn } from '../features/stats/i18n';
 import { transfersEn } from '../features/transfers/i18n';
 import { transferFlowEn } from '../lib/transfer-flow';
 import type { Messages } from './zh-CN';
@@ -22,6 +22,7 @@ export const en: Messages = {
   imports: importsEn,
   enterprises: enterprisesEn,
   stats: statsEn,
+  serviceStats: serviceStatsEn,
   joinApplications: joinApplicationsEn,
   transfers: transfersEn,
   cardVerify: cardVerifyEn,
@@ -276,6 +277,7 @@ export const en: Messages = {
       cardVerify: 'Verify cards',
       enterprises: 'Enterprises',
       stats: 'Member statistics',
+      serviceStats: 'Service statistics',
       apiKeys: 'Open API',
       profile: 'Profile',
     },

@@ -12,7 +12,7 @@ import { orgsRegistryZh } from '../features/orgs/i18n';
 import { hallZh } from '../features/service-hall/i18n';
 import { requestsZh } from '../features/service-requests/i18n';
 import { servicesZh } from '../features/services/i18n';
-import { statsZh } from '../features/stats/i18n';
+import { serviceStatsZh, statsZh } from '../features/stats/i18n';
 import { transfersZh } from '../features/transfers/i18n';
 import type { ClientErrorCode } from '../lib/api';
 import { transferFlowZh } from '../lib/transfer-flow';
@@ -23,6 +23,7 @@ export const zhCN = {
   imports: importsZh,
   enterprises: enterprisesZh,
   stats: statsZh,
+  serviceStats: serviceStatsZh,
   joinApplications: joinApplicationsZh,
   transfers: transfersZh,
   cardVerify: cardVerifyZh,
@@ -265,6 +266,7 @@ export const zhCN = {
       cardVerify: '会员卡核验',
       enterprises: '企业管理',
       stats: '会员统计',
+      serviceStats: '服务统计',
       apiKeys: '开放接口',
       profile: '个人资料',
     },

@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   GiftOutlined,
   InboxOutlined,
+  LineChartOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -96,6 +97,13 @@ export const adminMenu: AdminMenuEntry[] = [
     label: 'adminShell.menu.servicePackages',
     icon: GiftOutlined,
     permission: 'service.manage',
+  },
+  {
+    key: 'service-stats',
+    path: '/admin/service-stats',
+    label: 'adminShell.menu.serviceStats',
+    icon: LineChartOutlined,
+    permission: 'request.read',
   },
   {
     key: 'stats',

@@ -1,6 +1,14 @@
-import type { OrgMemberStats } from '@unionhub/contracts';
-import { adminApi } from '../../lib/api';
+import type { OrgMemberStats, ServiceStats, ServiceStatsQuery } from '@unionhub/contracts';
+import { adminApi, type DownloadedFile } from '../../lib/api';
 
 export function getOrgMemberStats(orgId: number): Promise<OrgMemberStats> {
   return adminApi.get<OrgMemberStats>(`/orgs/${orgId}/stats`);
+}
+
+export function getServiceStats(query: ServiceStatsQuery): Promise<ServiceStats> {
+  return adminApi.get<ServiceStats>('/service-requests/stats', { query: { ...query } });
+}
+
+export function exportServiceStats(query: ServiceStatsQuery): Promise<DownloadedFile> {
+  return adminApi.download('/service-requests/stats.xlsx', { query: { ...query } });
 }
