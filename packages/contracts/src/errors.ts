@@ -80,6 +80,14 @@ export const ErrorCodes = [
   'IMPORT_FILE_TOO_LARGE',
   'IMPORT_NOT_READY',
   'IMPORT_HAS_ERRORS',
+  'LEGAL_PROVIDER_NOT_FOUND',
+  'LEGAL_LICENCE_TAKEN',
+  'DUTY_SLOT_NOT_FOUND',
+  'DUTY_SLOT_OVERLAP',
+  'CONSULTATION_NOT_FOUND',
+  'CONSULTATION_BAD_TRANSITION',
+  'FAQ_NOT_FOUND',
+  'FAQ_BAD_TRANSITION',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

@@ -9,6 +9,7 @@ export * from './errors.js';
 export * from './forms.js';
 export * from './imports.js';
 export * from './joining.js';
+export * from './legal.js';
 export * from './members.js';
 export * from './notifications.js';
 export * from './orgs.js';

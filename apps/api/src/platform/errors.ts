@@ -92,6 +92,14 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   IMPORT_FILE_TOO_LARGE: 413,
   IMPORT_NOT_READY: 409,
   IMPORT_HAS_ERRORS: 409,
+  LEGAL_PROVIDER_NOT_FOUND: 404,
+  LEGAL_LICENCE_TAKEN: 409,
+  DUTY_SLOT_NOT_FOUND: 404,
+  DUTY_SLOT_OVERLAP: 409,
+  CONSULTATION_NOT_FOUND: 404,
+  CONSULTATION_BAD_TRANSITION: 409,
+  FAQ_NOT_FOUND: 404,
+  FAQ_BAD_TRANSITION: 409,
 };
 
 export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);

@@ -153,6 +153,14 @@ export const en: Messages = {
       IMPORT_NOT_READY: 'This import cannot be committed now; refresh to see its status.',
       IMPORT_HAS_ERRORS:
         'The file has rows with errors; with "import nothing on errors" nothing was imported.',
+      LEGAL_PROVIDER_NOT_FOUND: 'No such lawyer or volunteer.',
+      LEGAL_LICENCE_TAKEN: 'This licence number is already registered.',
+      DUTY_SLOT_NOT_FOUND: 'No such duty slot.',
+      DUTY_SLOT_OVERLAP: 'This lawyer is already on duty at that time.',
+      CONSULTATION_NOT_FOUND: 'No such consultation.',
+      CONSULTATION_BAD_TRANSITION: 'This cannot be done to the consultation now; refresh and try again.',
+      FAQ_NOT_FOUND: 'No such FAQ entry.',
+      FAQ_BAD_TRANSITION: 'This entry was already reviewed; refresh to see it.',
       NETWORK_ERROR: 'Could not reach the server. Check your connection and try again.',
       BAD_RESPONSE: 'The server sent an unexpected answer. Please try again later.',
     },
@@ -223,6 +231,7 @@ export const en: Messages = {
     staff: 'Staff',
     viewer: 'Read-only',
     card_verifier: 'Card verifier',
+    lawyer: 'Lawyer / legal volunteer',
   },
   orgLevels: {
     national: 'National federation',
