@@ -101,11 +101,11 @@ describe('duty roster', () => {
   });
 
   it('moves, deletes, swaps and copies slots', async () => {
-    const a = await buildProvider(env, tree.county, { name: '甲律师' });
-    const b = await buildProvider(env, tree.county, { name: '乙律师' });
-    const county = await staffAt(tree.county);
-    const s1 = (await post('/legal/duty-slots', county, slot(tree.county, a.provider.id, 0, 10))).json();
-    const s2 = (await post('/legal/duty-slots', county, slot(tree.county, b.provider.id, 10, 14))).json();
+    const a = await buildProvider(env, tree.grassroots, { name: '甲律师' });
+    const b = await buildProvider(env, tree.grassroots, { name: '乙律师' });
+    const county = await staffAt(tree.grassroots);
+    const s1 = (await post('/legal/duty-slots', county, slot(tree.grassroots, a.provider.id, 0, 10))).json();
+    const s2 = (await post('/legal/duty-slots', county, slot(tree.grassroots, b.provider.id, 10, 14))).json();
     const moved = await env.app.inject({
       method: 'PATCH',
       url: `/api/v1/legal/duty-slots/${s1.id}`,
@@ -120,22 +120,22 @@ describe('duty roster', () => {
     expect(swapped.json().map((s: { provider: { name: string } }) => s.provider.name)).toEqual(['乙律师', '甲律师']);
 
     const copied = await post('/legal/duty/copy-week', county, {
-      orgId: tree.county.id,
+      orgId: tree.grassroots.id,
       fromWeek: '2026-11-23',
       toWeek: '2026-11-30',
     });
     expect(copied.statusCode, copied.body).toBe(200);
     expect(copied.json()).toEqual({ copied: 2, weekShiftDays: 7 });
-    const next = (await week(tree.county, county, '2026-12-02')).json();
+    const next = (await week(tree.grassroots, county, '2026-12-02')).json();
     expect(next.slots.map((s: { startsAt: string }) => s.startsAt)).toEqual([at(1, 1).toISOString(), at(10, 1).toISOString()]);
     // Copying again would put the same lawyers on duty twice: nothing is copied.
     const twice = await post('/legal/duty/copy-week', county, {
-      orgId: tree.county.id,
+      orgId: tree.grassroots.id,
       fromWeek: '2026-11-23',
       toWeek: '2026-11-30',
     });
     expect(twice.statusCode).toBe(409);
-    expect((await week(tree.county, county, '2026-12-02')).json().slots).toHaveLength(2);
+    expect((await week(tree.grassroots, county, '2026-12-02')).json().slots).toHaveLength(2);
 
     const del = await env.app.inject({ method: 'DELETE', url: `/api/v1/legal/duty-slots/${s1.id}`, headers: county });
     expect(del.statusCode).toBe(204);
