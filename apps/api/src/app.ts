@@ -16,6 +16,7 @@ import { attachmentRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, createAuthService } from './modules/auth/index.js';
 import { cardRoutes } from './modules/cards/index.js';
+import { consultationRoutes, faqRoutes } from './modules/consultations/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
@@ -203,6 +204,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(serviceRoutes(ctx));
       await v1.register(serviceRequestRoutes(ctx));
       await v1.register(legalProviderRoutes(ctx));
+      await v1.register(consultationRoutes(ctx));
+      await v1.register(faqRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

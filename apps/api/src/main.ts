@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError } from './db/client.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
 import { purgeUnclaimedAttachments } from './modules/attachments/index.js';
+import { runConsultationTimeouts } from './modules/consultations/index.js';
 import { recoverImports } from './modules/imports/index.js';
 import { deliverDueNotifications } from './modules/notifications/index.js';
 import { fillMissingNameKeys } from './modules/orgs/index.js';
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
       { name: 'request-escalation', everyMs: 3600_000, run: () => runEscalation(ctx) },
       // Uploads no form claimed within a day are removed with their files.
       { name: 'attachment-purge', everyMs: 3600_000, run: () => purgeUnclaimedAttachments(ctx) },
+      // Legal questions not picked up in time move to the next lawyer on duty; waiting ones find one.
+      { name: 'consultation-timeouts', everyMs: 60_000, run: () => runConsultationTimeouts(ctx) },
     ],
     log,
   );

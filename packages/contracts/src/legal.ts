@@ -352,6 +352,7 @@ export const FaqEntry = Type.Object({
   field: Field,
   question: Type.String(),
   answer: Type.String(),
+  askedBy: Type.String({ description: 'The asker as the public sees them: masked name, or 匿名' }),
   status: StringEnum(FaqStatuses),
   publishedAt: Type.Union([Timestamp, Type.Null()]),
   createdAt: Timestamp,
