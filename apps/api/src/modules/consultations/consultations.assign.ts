@@ -1,4 +1,4 @@
-import { LegalFieldNames, type LegalField } from '@unionhub/contracts';
+import { type LegalField, LegalFieldNames } from '@unionhub/contracts';
 import type { Db } from '../../db/client.js';
 import { notify, notifyOrgStaff } from '../notifications/index.js';
 import * as repo from './consultations.repository.js';

@@ -51,7 +51,12 @@ export const faqRoutes =
       '/legal/faq/:id',
       {
         config: manage,
-        schema: { tags, summary: 'One FAQ entry', params: IdParams, response: { 200: FaqEntry, ...errorResponses(401, 403, 404) } },
+        schema: {
+          tags,
+          summary: 'One FAQ entry',
+          params: IdParams,
+          response: { 200: FaqEntry, ...errorResponses(401, 403, 404) },
+        },
       },
       async (request) => presentFaq(await getFaqInScope(ctx.db, staffOf(request), request.params.id)),
     );
@@ -133,6 +138,12 @@ export const faqRoutes =
         },
       },
       async (request) =>
-        updateLegalSettings(ctx, staffOf(request), request.params.id, request.body.pickupTimeoutMinutes, request.meta()),
+        updateLegalSettings(
+          ctx,
+          staffOf(request),
+          request.params.id,
+          request.body.pickupTimeoutMinutes,
+          request.meta(),
+        ),
     );
   };

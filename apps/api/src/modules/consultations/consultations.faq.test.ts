@@ -49,8 +49,15 @@ describe('FAQ', () => {
     expect(queue.statusCode, queue.body).toBe(200);
     expect(queue.json().total).toBe(1);
     const entry = queue.json().items[0];
-    expect(entry).toMatchObject({ consultationId: id, status: 'pending', field: 'work_injury', askedBy: '匿名会员' });
-    expect(entry.question).toBe('我叫韩**，身份证4101**********1228，手机139****5678，在车间被机器压伤了手，公司不给报工伤。');
+    expect(entry).toMatchObject({
+      consultationId: id,
+      status: 'pending',
+      field: 'work_injury',
+      askedBy: '匿名会员',
+    });
+    expect(entry.question).toBe(
+      '我叫韩**，身份证4101**********1228，手机139****5678，在车间被机器压伤了手，公司不给报工伤。',
+    );
     expect(entry.answer).toContain('韩**您好');
     expect(entry.answer).toContain('0371-********');
 
@@ -58,19 +65,36 @@ describe('FAQ', () => {
       method: 'PATCH',
       url: `/api/v1/legal/faq/${entry.id}`,
       headers: staff,
-      payload: { question: '在车间被机器压伤了手，公司不给报工伤，怎么办？', answer: '工伤认定申请应在事故发生之日起一年内由本人提出。' },
+      payload: {
+        question: '在车间被机器压伤了手，公司不给报工伤，怎么办？',
+        answer: '工伤认定申请应在事故发生之日起一年内由本人提出。',
+      },
     });
     expect(edited.statusCode, edited.body).toBe(200);
 
     const search = (q: string) =>
-      env.app.inject({ method: 'GET', url: `/api/v1/me/legal/faq?q=${encodeURIComponent(q)}`, headers: member.headers });
+      env.app.inject({
+        method: 'GET',
+        url: `/api/v1/me/legal/faq?q=${encodeURIComponent(q)}`,
+        headers: member.headers,
+      });
     expect((await search('压伤')).json().total).toBe(0);
-    const published = await env.app.inject({ method: 'POST', url: `/api/v1/legal/faq/${entry.id}/publish`, headers: staff });
+    const published = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/legal/faq/${entry.id}/publish`,
+      headers: staff,
+    });
     expect(published.json()).toMatchObject({ status: 'published' });
-    const again = await env.app.inject({ method: 'POST', url: `/api/v1/legal/faq/${entry.id}/reject`, headers: staff });
+    const again = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/legal/faq/${entry.id}/reject`,
+      headers: staff,
+    });
     expect(again.statusCode).toBe(409);
     const found = await search('压伤');
-    expect(found.json().items).toMatchObject([{ question: '在车间被机器压伤了手，公司不给报工伤，怎么办？' }]);
+    expect(found.json().items).toMatchObject([
+      { question: '在车间被机器压伤了手，公司不给报工伤，怎么办？' },
+    ]);
     expect((await search('一年内')).json().total).toBe(1);
     expect((await search('社保')).json().total).toBe(0);
   });

@@ -28,7 +28,13 @@ export async function getFaqInScope(db: Db, actor: StaffActor, id: number) {
 }
 
 /** Staff edit the redacted question and answer while the entry waits for review (or after publishing). */
-export async function updateFaq(ctx: AppContext, actor: StaffActor, id: number, body: UpdateFaqBody, meta: RequestMeta) {
+export async function updateFaq(
+  ctx: AppContext,
+  actor: StaffActor,
+  id: number,
+  body: UpdateFaqBody,
+  meta: RequestMeta,
+) {
   const row = await getFaqInScope(ctx.db, actor, id);
   const question = body.question?.trim() ?? row.question;
   const answer = body.answer?.trim() ?? row.answer;
@@ -40,7 +46,14 @@ export async function updateFaq(ctx: AppContext, actor: StaffActor, id: number, 
       ...(body.field ? { field: body.field } : {}),
       updatedAt: ctx.clock.now(),
     });
-    await recordAudit(tx, { actor, action: 'faq.update', orgId: row.orgId, targetType: 'legal_faq', targetId: id, meta });
+    await recordAudit(tx, {
+      actor,
+      action: 'faq.update',
+      orgId: row.orgId,
+      targetType: 'legal_faq',
+      targetId: id,
+      meta,
+    });
   });
   return (await repo.findFaq(ctx.db, id))!;
 }
@@ -63,7 +76,14 @@ export async function reviewFaq(
       publishedAt: decision === 'publish' ? now : null,
       updatedAt: now,
     });
-    await recordAudit(tx, { actor, action: `faq.${decision}`, orgId: row.orgId, targetType: 'legal_faq', targetId: id, meta });
+    await recordAudit(tx, {
+      actor,
+      action: `faq.${decision}`,
+      orgId: row.orgId,
+      targetType: 'legal_faq',
+      targetId: id,
+      meta,
+    });
   });
   return (await repo.findFaq(ctx.db, id))!;
 }

@@ -4,7 +4,9 @@ import { maskPersonalDetails } from './consultations.redact.js';
 describe('maskPersonalDetails', () => {
   it('masks ID numbers, phones and bank cards and keeps the rest of the text', () => {
     expect(
-      maskPersonalDetails('身份证410105199001011234，手机13912345678，工资卡6222021234567890123，欠薪三个月。'),
+      maskPersonalDetails(
+        '身份证410105199001011234，手机13912345678，工资卡6222021234567890123，欠薪三个月。',
+      ),
     ).toBe('身份证4101**********1234，手机139****5678，工资卡***************0123，欠薪三个月。');
     expect(maskPersonalDetails('身份证号41010519900101123X')).toBe('身份证号4101**********123X');
     expect(maskPersonalDetails('公司电话0371-65551234')).toBe('公司电话0371-********');

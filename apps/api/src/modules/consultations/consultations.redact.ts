@@ -19,7 +19,6 @@ export function maskPersonalDetails(text: string, names: readonly string[] = [])
     .replace(LANDLINE, (_m, area: string) => `${area}-********`)
     .replace(BANK_CARD, (m) => `${'*'.repeat(m.length - 4)}${m.slice(-4)}`)
     .replace(SELF_NAMED, (_m, lead: string, name: string) => `${lead}${maskName(name)}`);
-  for (const name of names)
-    if ([...name].length >= 2) out = out.split(name).join(maskName(name));
+  for (const name of names) if ([...name].length >= 2) out = out.split(name).join(maskName(name));
   return out;
 }

@@ -55,7 +55,11 @@ export async function insertConsultation(db: Db, values: Omit<typeof consultatio
   return row!.id;
 }
 
-export async function updateConsultation(db: Db, id: number, values: Partial<typeof consultations.$inferInsert>) {
+export async function updateConsultation(
+  db: Db,
+  id: number,
+  values: Partial<typeof consultations.$inferInsert>,
+) {
   await db.update(consultations).set(values).where(eq(consultations.id, id));
 }
 
@@ -126,7 +130,10 @@ export async function listEvents(db: Db, consultationId: number) {
 }
 
 export async function insertMessage(db: Db, values: Omit<typeof consultationMessages.$inferInsert, 'id'>) {
-  const [row] = await db.insert(consultationMessages).values(values).returning({ id: consultationMessages.id });
+  const [row] = await db
+    .insert(consultationMessages)
+    .values(values)
+    .returning({ id: consultationMessages.id });
   return row!.id;
 }
 
@@ -172,12 +179,20 @@ export async function upsertTimeout(db: Db, orgId: number, minutes: number, now:
   await db
     .insert(legalSettings)
     .values({ orgId, pickupTimeoutMinutes: minutes, updatedAt: now })
-    .onConflictDoUpdate({ target: legalSettings.orgId, set: { pickupTimeoutMinutes: minutes, updatedAt: now } });
+    .onConflictDoUpdate({
+      target: legalSettings.orgId,
+      set: { pickupTimeoutMinutes: minutes, updatedAt: now },
+    });
 }
 
 // ── FAQ ─────────────────────────────────────────────────────────────────────────────────────────
 
-export type FaqView = FaqRow & { orgName: string; orgPath: string; anonymous: boolean | null; memberName: string | null };
+export type FaqView = FaqRow & {
+  orgName: string;
+  orgPath: string;
+  anonymous: boolean | null;
+  memberName: string | null;
+};
 
 const selectFaq = (db: Db) =>
   db
@@ -193,7 +208,10 @@ const selectFaq = (db: Db) =>
     .leftJoin(consultations, eq(consultations.id, legalFaq.consultationId))
     .leftJoin(members, eq(members.id, consultations.memberId));
 
-const flattenFaq = ({ faq, ...rest }: { faq: FaqRow } & Omit<FaqView, keyof FaqRow>): FaqView => ({ ...faq, ...rest });
+const flattenFaq = ({ faq, ...rest }: { faq: FaqRow } & Omit<FaqView, keyof FaqRow>): FaqView => ({
+  ...faq,
+  ...rest,
+});
 
 export async function insertFaq(db: Db, values: Omit<typeof legalFaq.$inferInsert, 'id'>) {
   const [row] = await db
@@ -215,7 +233,15 @@ export async function findFaq(db: Db, id: number): Promise<FaqView | null> {
 
 export async function listFaq(
   db: Db,
-  f: { root?: string; orgId?: number; status?: string; q?: string; field?: string; limit: number; offset: number },
+  f: {
+    root?: string;
+    orgId?: number;
+    status?: string;
+    q?: string;
+    field?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   const conds: SQL[] = [];
   if (f.root) conds.push(sql`${orgs.path} <@ ${f.root}::ltree`);

@@ -45,12 +45,18 @@ beforeAll(async () => {
   env = await createTestEnv();
   env.clock.set(NIGHT);
   tree = await buildOrgTree(env);
-  kaifengUnion = await buildOrg(env, { parent: tree.otherCounty, name: '开封汴京纺织厂工会', regionCode: '410202' });
+  kaifengUnion = await buildOrg(env, {
+    parent: tree.otherCounty,
+    name: '开封汴京纺织厂工会',
+    regionCode: '410202',
+  });
   cityLawyer = await buildProvider(env, tree.city, { name: '周律师' });
   countyLawyer = await buildProvider(env, tree.county, { name: '吴律师', fields: ['work_injury'] });
   // The city's lawyer is on duty for every field through the night; the county's for work injury.
   await onDuty(env, tree.city, cityLawyer.provider.id, new Date(NIGHT.getTime() - 6 * HOUR), 48);
-  await onDuty(env, tree.county, countyLawyer.provider.id, new Date(NIGHT.getTime() - 6 * HOUR), 48, ['work_injury']);
+  await onDuty(env, tree.county, countyLawyer.provider.id, new Date(NIGHT.getTime() - 6 * HOUR), 48, [
+    'work_injury',
+  ]);
 });
 beforeEach(async () => {
   cityStaff = bearer(await tokenFor(env, await buildStaffUser(env, { org: tree.city })));
@@ -85,7 +91,11 @@ describe('asking and answering', () => {
 
     const picked = await lawyerDo(cityLawyer, asked.id, 'pick');
     expect(picked.statusCode, picked.body).toBe(200);
-    expect(picked.json()).toMatchObject({ state: 'picked', pickupDueAt: null, allowedActions: ['answer', 'close'] });
+    expect(picked.json()).toMatchObject({
+      state: 'picked',
+      pickupDueAt: null,
+      allowedActions: ['answer', 'close'],
+    });
 
     const lawyerFile = await upload(env, await cityLawyer.headers(), undefined, '劳动监察投诉指引.png');
     const answered = await lawyerDo(cityLawyer, asked.id, 'answer', {
@@ -102,7 +112,9 @@ describe('asking and answering', () => {
     });
     expect(seen.json()).toMatchObject({
       state: 'answered',
-      messages: [{ authorType: 'lawyer', authorName: '周律师', attachments: [{ filename: '劳动监察投诉指引.png' }] }],
+      messages: [
+        { authorType: 'lawyer', authorName: '周律师', attachments: [{ filename: '劳动监察投诉指引.png' }] },
+      ],
       allowedActions: ['follow_up', 'rate'],
     });
     const fileId = seen.json().messages[0].attachments[0].id;
@@ -146,7 +158,11 @@ describe('asking and answering', () => {
       'close',
       'rate',
     ]);
-    const notices = await env.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: member.headers });
+    const notices = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications',
+      headers: member.headers,
+    });
     expect(notices.json().items.map((n: { title: string }) => n.title)).toContain('律师已答复您的咨询');
   });
 
@@ -183,7 +199,11 @@ describe('asking and answering', () => {
     });
     expect(read.statusCode).toBe(404);
     const other = await memberWithAccount(env, tree.grassroots);
-    const peek = await env.app.inject({ method: 'GET', url: `/api/v1/me/legal/consultations/${id}`, headers: other.headers });
+    const peek = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/me/legal/consultations/${id}`,
+      headers: other.headers,
+    });
     expect(peek.statusCode).toBe(404);
     const closeEarly = await lawyerDo(cityLawyer, id, 'close');
     expect(closeEarly.statusCode).toBe(409);
@@ -201,10 +221,20 @@ describe('staff', () => {
     const member = await memberWithAccount(env, kaifengUnion);
     const res = await ask(member, question);
     expect(res.json()).toMatchObject({ state: 'waiting', org: { name: '开封市总工会' }, lawyer: null });
-    const kaifeng = bearer(await tokenFor(env, await buildStaffUser(env, { org: tree.otherCity, roles: ['viewer'] })));
-    const list = await env.app.inject({ method: 'GET', url: '/api/v1/legal/consultations', headers: kaifeng });
+    const kaifeng = bearer(
+      await tokenFor(env, await buildStaffUser(env, { org: tree.otherCity, roles: ['viewer'] })),
+    );
+    const list = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/legal/consultations',
+      headers: kaifeng,
+    });
     expect(list.json().items[0]).toMatchObject({ id: res.json().id, state: 'waiting' });
-    const zz = await env.app.inject({ method: 'GET', url: `/api/v1/legal/consultations/${res.json().id}`, headers: cityStaff });
+    const zz = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/legal/consultations/${res.json().id}`,
+      headers: cityStaff,
+    });
     expect(zz.statusCode).toBe(404);
     expect(kaifengLawyer.provider.org.name).toBe('开封市总工会');
   });

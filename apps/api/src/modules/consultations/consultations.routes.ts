@@ -159,7 +159,11 @@ export const consultationRoutes =
       },
       async (request, reply) => {
         const row = await getMyConsultation(ctx.db, memberOf(request), request.params.id);
-        return sendAttachment(ctx, reply, await findConsultationFile(ctx.db, row.id, request.params.attachmentId));
+        return sendAttachment(
+          ctx,
+          reply,
+          await findConsultationFile(ctx.db, row.id, request.params.attachmentId),
+        );
       },
     );
 
@@ -228,7 +232,11 @@ export const consultationRoutes =
       },
       async (request, reply) => {
         const row = await getForLawyer(ctx.db, staffOf(request), request.params.id);
-        return sendAttachment(ctx, reply, await findConsultationFile(ctx.db, row.id, request.params.attachmentId));
+        return sendAttachment(
+          ctx,
+          reply,
+          await findConsultationFile(ctx.db, row.id, request.params.attachmentId),
+        );
       },
     );
 
@@ -258,7 +266,8 @@ export const consultationRoutes =
           response: { 200: ConsultationDetail, ...errorResponses(401, 403, 404) },
         },
       },
-      async (request) => presentDetail(ctx.db, await getForStaff(ctx.db, staffOf(request), request.params.id), []),
+      async (request) =>
+        presentDetail(ctx.db, await getForStaff(ctx.db, staffOf(request), request.params.id), []),
     );
 
     app.get(
@@ -274,7 +283,11 @@ export const consultationRoutes =
       },
       async (request, reply) => {
         const row = await getForStaff(ctx.db, staffOf(request), request.params.id);
-        return sendAttachment(ctx, reply, await findConsultationFile(ctx.db, row.id, request.params.attachmentId));
+        return sendAttachment(
+          ctx,
+          reply,
+          await findConsultationFile(ctx.db, row.id, request.params.attachmentId),
+        );
       },
     );
   };

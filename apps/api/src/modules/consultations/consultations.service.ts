@@ -64,7 +64,13 @@ export async function askConsultation(
       askedAt: now,
       updatedAt: now,
     });
-    await claimAttachments(tx, actor, body.attachments ?? [], { type: OWNER.consultation, id }, { path: 'body.attachments' });
+    await claimAttachments(
+      tx,
+      actor,
+      body.attachments ?? [],
+      { type: OWNER.consultation, id },
+      { path: 'body.attachments' },
+    );
     await repo.insertEvent(tx, {
       consultationId: id,
       action: 'ask',
@@ -140,8 +146,17 @@ export async function memberFollowUp(
       text,
       createdAt: now,
     });
-    await claimAttachments(tx, actor, body.attachments ?? [], { type: OWNER.message, id: messageId }, { path: 'body.attachments' });
-    await repo.updateConsultation(tx, id, { state: afterFollowUp(row.state as ConsultationState), updatedAt: now });
+    await claimAttachments(
+      tx,
+      actor,
+      body.attachments ?? [],
+      { type: OWNER.message, id: messageId },
+      { path: 'body.attachments' },
+    );
+    await repo.updateConsultation(tx, id, {
+      state: afterFollowUp(row.state as ConsultationState),
+      updatedAt: now,
+    });
     await repo.insertEvent(tx, {
       consultationId: id,
       action: 'follow_up',
@@ -167,7 +182,14 @@ export async function memberFollowUp(
         },
         now,
       );
-    await recordAudit(tx, { actor, action: 'consultation.follow_up', orgId: row.orgId, targetType: 'consultation', targetId: id, meta });
+    await recordAudit(tx, {
+      actor,
+      action: 'consultation.follow_up',
+      orgId: row.orgId,
+      targetType: 'consultation',
+      targetId: id,
+      meta,
+    });
   });
 }
 
@@ -201,6 +223,13 @@ export async function rateConsultation(
       comment: `${body.rating} 星${body.comment ? `：${body.comment.trim()}` : ''}`,
       createdAt: now,
     });
-    await recordAudit(tx, { actor, action: 'consultation.rate', orgId: row.orgId, targetType: 'consultation', targetId: id, meta });
+    await recordAudit(tx, {
+      actor,
+      action: 'consultation.rate',
+      orgId: row.orgId,
+      targetType: 'consultation',
+      targetId: id,
+      meta,
+    });
   });
 }

@@ -17,7 +17,11 @@ beforeAll(async () => {
   env = await createTestEnv();
   env.clock.set(START);
   tree = await buildOrgTree(env);
-  union = await buildOrg(env, { parent: tree.otherCounty, name: '开封市第一人民医院工会', regionCode: '410202' });
+  union = await buildOrg(env, {
+    parent: tree.otherCounty,
+    name: '开封市第一人民医院工会',
+    regionCode: '410202',
+  });
 });
 afterAll(async () => env?.close());
 
@@ -26,7 +30,9 @@ const detail = async (id: number, headers: Record<string, string>) =>
 
 describe('runConsultationTimeouts', () => {
   it('moves an unpicked question to the next lawyer on duty, then lets it wait, then finds a new lawyer', async () => {
-    const admin = bearer(await tokenFor(env, await buildStaffUser(env, { org: tree.otherCity, roles: ['org_admin'] })));
+    const admin = bearer(
+      await tokenFor(env, await buildStaffUser(env, { org: tree.otherCity, roles: ['org_admin'] })),
+    );
     const settings = await env.app.inject({
       method: 'PUT',
       url: `/api/v1/legal/settings/${tree.otherCity.id}`,
@@ -92,14 +98,20 @@ describe('runConsultationTimeouts', () => {
       '咨询已超时转出',
       '新的法律咨询',
     ]);
-    const memberNotices = await env.app.inject({ method: 'GET', url: '/api/v1/me/notifications', headers: member.headers });
+    const memberNotices = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/notifications',
+      headers: member.headers,
+    });
     const titles = memberNotices.json().items.map((n: { title: string }) => n.title);
     expect(titles).toContain('您的咨询已转给其他律师');
     expect(titles).toContain('您的咨询正在安排律师');
   });
 
   it('refuses a pick-up time outside 1–1440 minutes and another subtree’s settings', async () => {
-    const admin = bearer(await tokenFor(env, await buildStaffUser(env, { org: tree.city, roles: ['org_admin'] })));
+    const admin = bearer(
+      await tokenFor(env, await buildStaffUser(env, { org: tree.city, roles: ['org_admin'] })),
+    );
     const bad = await env.app.inject({
       method: 'PUT',
       url: `/api/v1/legal/settings/${tree.city.id}`,
@@ -108,9 +120,17 @@ describe('runConsultationTimeouts', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('body.pickupTimeoutMinutes');
-    const other = await env.app.inject({ method: 'GET', url: `/api/v1/legal/settings/${tree.otherCity.id}`, headers: admin });
+    const other = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/legal/settings/${tree.otherCity.id}`,
+      headers: admin,
+    });
     expect(other.statusCode).toBe(404);
-    const own = await env.app.inject({ method: 'GET', url: `/api/v1/legal/settings/${tree.county.id}`, headers: admin });
+    const own = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/legal/settings/${tree.county.id}`,
+      headers: admin,
+    });
     expect(own.json()).toEqual({ orgId: tree.county.id, pickupTimeoutMinutes: 15 });
   });
 });

@@ -12,7 +12,10 @@ import { routeConsultation } from './consultations.routing.js';
  * question goes to a lawyer as soon as one is on duty. Rows are locked with SKIP LOCKED, so several
  * servers may run it side by side. Returns how many questions moved.
  */
-export async function runConsultationTimeouts(ctx: AppContext, opts: { batch?: number } = {}): Promise<number> {
+export async function runConsultationTimeouts(
+  ctx: AppContext,
+  opts: { batch?: number } = {},
+): Promise<number> {
   const now = ctx.clock.now();
   const batch = opts.batch ?? 50;
   const timedOut = await inTransaction(ctx.db, async (tx) => {

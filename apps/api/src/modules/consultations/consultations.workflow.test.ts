@@ -1,6 +1,11 @@
 import { ConsultationStates, LawyerConsultationActions } from '@unionhub/contracts';
 import { describe, expect, it } from 'vitest';
-import { afterFollowUp, allowedLawyerActions, lawyerTransitions, memberCan } from './consultations.workflow.js';
+import {
+  afterFollowUp,
+  allowedLawyerActions,
+  lawyerTransitions,
+  memberCan,
+} from './consultations.workflow.js';
 
 const expected: Record<string, Record<string, string | undefined>> = {
   waiting: { pick: undefined, answer: undefined, close: undefined },

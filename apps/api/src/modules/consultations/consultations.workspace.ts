@@ -12,8 +12,8 @@ import type { AppContext, RequestMeta } from '../../platform/context.js';
 import { claimAttachments } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
 import { findProviderByStaffUser } from '../legal-providers/index.js';
-import { getOrgInScope } from '../orgs/index.js';
 import { notify } from '../notifications/index.js';
+import { getOrgInScope } from '../orgs/index.js';
 import { badTransition, consultationNotFound } from './consultations.errors.js';
 import { maskPersonalDetails } from './consultations.redact.js';
 import * as repo from './consultations.repository.js';
@@ -46,11 +46,21 @@ export async function getForLawyer(db: Db, actor: StaffActor, id: number) {
   return row;
 }
 
-export const lawyerActionsOf = (row: { state: string }) => allowedLawyerActions(row.state as ConsultationState);
+export const lawyerActionsOf = (row: { state: string }) =>
+  allowedLawyerActions(row.state as ConsultationState);
 
-const MEMBER_NOTICE: Record<LawyerConsultationAction, { title: string; body: (id: number, name: string) => string }> = {
-  pick: { title: '律师已接手您的咨询', body: (id, name) => `${name}律师已接手您的第 ${id} 号咨询，正在为您解答。` },
-  answer: { title: '律师已答复您的咨询', body: (id, name) => `${name}律师答复了您的第 ${id} 号咨询，请查看。` },
+const MEMBER_NOTICE: Record<
+  LawyerConsultationAction,
+  { title: string; body: (id: number, name: string) => string }
+> = {
+  pick: {
+    title: '律师已接手您的咨询',
+    body: (id, name) => `${name}律师已接手您的第 ${id} 号咨询，正在为您解答。`,
+  },
+  answer: {
+    title: '律师已答复您的咨询',
+    body: (id, name) => `${name}律师答复了您的第 ${id} 号咨询，请查看。`,
+  },
   close: { title: '咨询已结束', body: (id, name) => `${name}律师已结束第 ${id} 号咨询，欢迎评价。` },
 };
 
@@ -89,9 +99,15 @@ export async function lawyerAct(
         text,
         createdAt: now,
       });
-      await claimAttachments(tx, actor, body?.attachments ?? [], { type: OWNER.message, id: messageId }, {
-        path: 'body.attachments',
-      });
+      await claimAttachments(
+        tx,
+        actor,
+        body?.attachments ?? [],
+        { type: OWNER.message, id: messageId },
+        {
+          path: 'body.attachments',
+        },
+      );
       if (row.allowPublish && !row.firstAnsweredAt) {
         const view = (await repo.findView(tx, id))!;
         const question = maskPersonalDetails(row.text, [view.memberName]);

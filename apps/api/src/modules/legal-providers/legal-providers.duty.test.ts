@@ -19,7 +19,13 @@ async function staffAt(org: OrgRow, role: 'org_admin' | 'staff' | 'viewer' = 'st
   return bearer(await tokenFor(env, await buildStaffUser(env, { org, roles: [role] })));
 }
 
-const slot = (org: OrgRow, providerId: number, from: number, hours: number, extra: Record<string, unknown> = {}) => ({
+const slot = (
+  org: OrgRow,
+  providerId: number,
+  from: number,
+  hours: number,
+  extra: Record<string, unknown> = {},
+) => ({
   orgId: org.id,
   providerId,
   startsAt: at(from).toISOString(),
@@ -28,7 +34,12 @@ const slot = (org: OrgRow, providerId: number, from: number, hours: number, extr
 });
 
 const post = (url: string, headers: Record<string, string>, payload: unknown) =>
-  env.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload: payload as Record<string, unknown> });
+  env.app.inject({
+    method: 'POST',
+    url: `/api/v1${url}`,
+    headers,
+    payload: payload as Record<string, unknown>,
+  });
 const week = (org: OrgRow, headers: Record<string, string>, day = '2026-11-25') =>
   env.app.inject({ method: 'GET', url: `/api/v1/legal/duty?orgId=${org.id}&week=${day}`, headers });
 
@@ -55,15 +66,24 @@ describe('duty roster', () => {
       gaps: [{ startsAt: '2026-11-22T16:00:00.000Z', endsAt: '2026-11-29T16:00:00.000Z' }],
     });
     for (let day = 0; day < 7; day++) {
-      expect((await post('/legal/duty-slots', city, slot(tree.city, a.provider.id, day * 24, 12))).statusCode).toBe(201);
+      expect(
+        (await post('/legal/duty-slots', city, slot(tree.city, a.provider.id, day * 24, 12))).statusCode,
+      ).toBe(201);
       if (day < 6)
-        expect((await post('/legal/duty-slots', city, slot(tree.city, b.provider.id, day * 24 + 12, 12))).statusCode).toBe(201);
+        expect(
+          (await post('/legal/duty-slots', city, slot(tree.city, b.provider.id, day * 24 + 12, 12)))
+            .statusCode,
+        ).toBe(201);
     }
     const partial = (await week(tree.city, city)).json();
     expect(partial.slots).toHaveLength(13);
     expect(partial.slots[0]).toMatchObject({ provider: { name: '张律师', kind: 'lawyer' }, fields: [] });
     expect(partial.gaps).toEqual([{ startsAt: at(156).toISOString(), endsAt: at(168).toISOString() }]);
-    const last = await post('/legal/duty-slots', city, slot(tree.city, b.provider.id, 156, 12, { fields: ['wages'] }));
+    const last = await post(
+      '/legal/duty-slots',
+      city,
+      slot(tree.city, b.provider.id, 156, 12, { fields: ['wages'] }),
+    );
     expect(last.statusCode, last.body).toBe(201);
     expect(last.json().fields).toEqual(['wages']);
     expect((await week(tree.city, city)).json().gaps).toEqual([]);
@@ -71,7 +91,9 @@ describe('duty roster', () => {
 
   it('refuses a slot overlapping the same provider’s slot in any union with 409 naming it', async () => {
     const lawyer = await buildProvider(env, tree.city, { name: '陈律师' });
-    expect((await post('/legal/duty-slots', city, slot(tree.city, lawyer.provider.id, 200, 8))).statusCode).toBe(201);
+    expect(
+      (await post('/legal/duty-slots', city, slot(tree.city, lawyer.provider.id, 200, 8))).statusCode,
+    ).toBe(201);
     // The county schedules the city's lawyer too: overlapping there is refused as well.
     const county = await staffAt(tree.county);
     const res = await post('/legal/duty-slots', county, slot(tree.county, lawyer.provider.id, 206, 4));
@@ -79,11 +101,15 @@ describe('duty roster', () => {
     expect(res.json().error).toMatchObject({
       code: 'DUTY_SLOT_OVERLAP',
       details: [{ path: 'body.startsAt' }],
-      meta: { slot: { orgName: '郑州市总工会', startsAt: at(200).toISOString(), endsAt: at(208).toISOString() } },
+      meta: {
+        slot: { orgName: '郑州市总工会', startsAt: at(200).toISOString(), endsAt: at(208).toISOString() },
+      },
     });
     expect(res.json().error.message).toContain('郑州市总工会 12月1日 08:00–12月1日 16:00');
     // Touching is not overlapping.
-    expect((await post('/legal/duty-slots', county, slot(tree.county, lawyer.provider.id, 208, 4))).statusCode).toBe(201);
+    expect(
+      (await post('/legal/duty-slots', county, slot(tree.county, lawyer.provider.id, 208, 4))).statusCode,
+    ).toBe(201);
   });
 
   it('refuses an end before the start and a provider outside the union’s reach', async () => {
@@ -117,7 +143,10 @@ describe('duty roster', () => {
 
     const swapped = await post('/legal/duty-slots/swap', county, { slotIds: [s1.id, s2.id] });
     expect(swapped.statusCode, swapped.body).toBe(200);
-    expect(swapped.json().map((s: { provider: { name: string } }) => s.provider.name)).toEqual(['乙律师', '甲律师']);
+    expect(swapped.json().map((s: { provider: { name: string } }) => s.provider.name)).toEqual([
+      '乙律师',
+      '甲律师',
+    ]);
 
     const copied = await post('/legal/duty/copy-week', county, {
       orgId: tree.grassroots.id,
@@ -127,7 +156,10 @@ describe('duty roster', () => {
     expect(copied.statusCode, copied.body).toBe(200);
     expect(copied.json()).toEqual({ copied: 2, weekShiftDays: 7 });
     const next = (await week(tree.grassroots, county, '2026-12-02')).json();
-    expect(next.slots.map((s: { startsAt: string }) => s.startsAt)).toEqual([at(1, 1).toISOString(), at(10, 1).toISOString()]);
+    expect(next.slots.map((s: { startsAt: string }) => s.startsAt)).toEqual([
+      at(1, 1).toISOString(),
+      at(10, 1).toISOString(),
+    ]);
     // Copying again would put the same lawyers on duty twice: nothing is copied.
     const twice = await post('/legal/duty/copy-week', county, {
       orgId: tree.grassroots.id,
@@ -137,9 +169,17 @@ describe('duty roster', () => {
     expect(twice.statusCode).toBe(409);
     expect((await week(tree.grassroots, county, '2026-12-02')).json().slots).toHaveLength(2);
 
-    const del = await env.app.inject({ method: 'DELETE', url: `/api/v1/legal/duty-slots/${s1.id}`, headers: county });
+    const del = await env.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/legal/duty-slots/${s1.id}`,
+      headers: county,
+    });
     expect(del.statusCode).toBe(204);
-    const again = await env.app.inject({ method: 'DELETE', url: `/api/v1/legal/duty-slots/${s1.id}`, headers: county });
+    const again = await env.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/legal/duty-slots/${s1.id}`,
+      headers: county,
+    });
     expect(again.statusCode).toBe(404);
   });
 
@@ -175,7 +215,10 @@ describe('duty roster', () => {
     await expectAccessMatrix(env, {
       method: 'POST',
       url: () => '/api/v1/legal/duty-slots',
-      payload: (org) => slot(org, lawyer.provider.id, (h += 10), 2),
+      payload: (org) => {
+        h += 10;
+        return slot(org, lawyer.provider.id, h, 2);
+      },
       allowedRole: 'staff',
       deniedRole: 'viewer',
       home: tree.city,

@@ -22,7 +22,11 @@ import { gapsIn, WEEK_MS, weekBounds, weekStartOf } from './legal-providers.week
 const MAX_SLOT_MS = 7 * 24 * 3_600_000;
 
 /** The union's week: its slots and the intervals of the 168 hours nobody covers. */
-export async function getDutyWeek(ctx: AppContext, actor: StaffActor, query: DutyWeekQuery): Promise<DutyWeek> {
+export async function getDutyWeek(
+  ctx: AppContext,
+  actor: StaffActor,
+  query: DutyWeekQuery,
+): Promise<DutyWeek> {
   const org = await getOrgInScope(ctx.db, actor, query.orgId);
   const monday = weekStartOf(query.week ?? ctx.clock.now());
   const { from, to } = weekBounds(monday);
@@ -42,9 +46,13 @@ export async function getDutyWeek(ctx: AppContext, actor: StaffActor, query: Dut
 
 function checkInterval(startsAt: Date, endsAt: Date) {
   if (endsAt.getTime() <= startsAt.getTime())
-    throw validationError([{ path: 'body.endsAt', message: '结束时间应晚于开始时间', rule: 'duty.interval' }]);
+    throw validationError([
+      { path: 'body.endsAt', message: '结束时间应晚于开始时间', rule: 'duty.interval' },
+    ]);
   if (endsAt.getTime() - startsAt.getTime() > MAX_SLOT_MS)
-    throw validationError([{ path: 'body.endsAt', message: '一个值班时段不能超过 7 天', rule: 'duty.max_length' }]);
+    throw validationError([
+      { path: 'body.endsAt', message: '一个值班时段不能超过 7 天', rule: 'duty.max_length' },
+    ]);
 }
 
 /**
@@ -63,12 +71,23 @@ async function lockSchedulable(tx: Db, actor: StaffActor, orgPath: string, provi
   return view;
 }
 
-async function checkFree(tx: Db, provider: { id: number; name: string }, from: Date, to: Date, exclude: number[]) {
+async function checkFree(
+  tx: Db,
+  provider: { id: number; name: string },
+  from: Date,
+  to: Date,
+  exclude: number[],
+) {
   const other = await repo.findOverlap(tx, provider.id, from, to, exclude);
   if (other) throw slotOverlap(provider.name, other);
 }
 
-export async function createSlot(ctx: AppContext, actor: StaffActor, body: CreateDutySlotBody, meta: RequestMeta) {
+export async function createSlot(
+  ctx: AppContext,
+  actor: StaffActor,
+  body: CreateDutySlotBody,
+  meta: RequestMeta,
+) {
   const org = await getOrgInScope(ctx.db, actor, body.orgId, 'body.orgId');
   const startsAt = new Date(body.startsAt);
   const endsAt = new Date(body.endsAt);
@@ -159,7 +178,12 @@ export async function deleteSlot(ctx: AppContext, actor: StaffActor, id: number,
  * Copies every slot that starts within one week to another week, shifted by whole weeks. All or
  * nothing: a copy that would overlap one of the provider's slots answers 409 naming that slot.
  */
-export async function copyWeek(ctx: AppContext, actor: StaffActor, body: CopyDutyWeekBody, meta: RequestMeta) {
+export async function copyWeek(
+  ctx: AppContext,
+  actor: StaffActor,
+  body: CopyDutyWeekBody,
+  meta: RequestMeta,
+) {
   const org = await getOrgInScope(ctx.db, actor, body.orgId, 'body.orgId');
   const fromMonday = weekStartOf(body.fromWeek);
   const toMonday = weekStartOf(body.toWeek);
@@ -205,10 +229,17 @@ export async function copyWeek(ctx: AppContext, actor: StaffActor, body: CopyDut
 }
 
 /** Two slots exchange their providers (a lawyer trades a night for a day); both must stay free. */
-export async function swapSlots(ctx: AppContext, actor: StaffActor, body: SwapDutySlotsBody, meta: RequestMeta) {
+export async function swapSlots(
+  ctx: AppContext,
+  actor: StaffActor,
+  body: SwapDutySlotsBody,
+  meta: RequestMeta,
+) {
   const [aId, bId] = body.slotIds as [number, number];
   if (aId === bId)
-    throw validationError([{ path: 'body.slotIds', message: '请选择两个不同的值班时段', rule: 'duty.swap_distinct' }]);
+    throw validationError([
+      { path: 'body.slotIds', message: '请选择两个不同的值班时段', rule: 'duty.swap_distinct' },
+    ]);
   const a = await getSlotInScope(ctx.db, actor, aId);
   const b = await getSlotInScope(ctx.db, actor, bId);
   return inTransaction(ctx.db, async (tx) => {
@@ -228,7 +259,10 @@ export async function swapSlots(ctx: AppContext, actor: StaffActor, body: SwapDu
       details: { slotIds: [aId, bId] },
       meta,
     });
-    return [presentSlot((await repo.findSlotView(tx, aId))!), presentSlot((await repo.findSlotView(tx, bId))!)];
+    return [
+      presentSlot((await repo.findSlotView(tx, aId))!),
+      presentSlot((await repo.findSlotView(tx, bId))!),
+    ];
   });
 }
 

@@ -19,7 +19,9 @@ export const licenceInvalid = (kind: string) =>
     {
       path: 'body.licenceNo',
       message:
-        kind === 'lawyer' ? '律师执业证号应为 17 位数字' : 'a volunteer’s licence number, if any, is 17 digits',
+        kind === 'lawyer'
+          ? '律师执业证号应为 17 位数字'
+          : 'a volunteer’s licence number, if any, is 17 digits',
       rule: 'legal.licence_no',
     },
   ]);

@@ -40,7 +40,11 @@ export function presentSlot(row: SlotView): DutySlot {
   return {
     id: row.id,
     orgId: row.orgId,
-    provider: { id: row.providerId, name: row.providerName, kind: row.providerKind as DutySlot['provider']['kind'] },
+    provider: {
+      id: row.providerId,
+      name: row.providerName,
+      kind: row.providerKind as DutySlot['provider']['kind'],
+    },
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     fields: row.fields as LegalField[],

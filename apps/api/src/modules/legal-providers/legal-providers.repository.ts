@@ -27,7 +27,10 @@ const selectProviders = (db: Db) =>
     .innerJoin(orgs, eq(orgs.id, legalProviders.orgId))
     .leftJoin(staffUsers, eq(staffUsers.id, legalProviders.staffUserId));
 
-const flatten = ({ provider, ...rest }: { provider: ProviderRow } & Omit<ProviderView, keyof ProviderRow>) => ({
+const flatten = ({
+  provider,
+  ...rest
+}: { provider: ProviderRow } & Omit<ProviderView, keyof ProviderRow>) => ({
   ...provider,
   ...rest,
 });
@@ -37,7 +40,11 @@ export async function insertProvider(db: Db, values: Omit<typeof legalProviders.
   return row!.id;
 }
 
-export async function updateProvider(db: Db, id: number, values: Partial<typeof legalProviders.$inferInsert>) {
+export async function updateProvider(
+  db: Db,
+  id: number,
+  values: Partial<typeof legalProviders.$inferInsert>,
+) {
   await db.update(legalProviders).set(values).where(eq(legalProviders.id, id));
 }
 
@@ -83,7 +90,11 @@ export async function listProviders(db: Db, f: ProviderFilter) {
   }
   const where = and(...conds);
   const [rows, [total]] = await Promise.all([
-    selectProviders(db).where(where).orderBy(asc(legalProviders.name), asc(legalProviders.id)).limit(f.limit).offset(f.offset),
+    selectProviders(db)
+      .where(where)
+      .orderBy(asc(legalProviders.name), asc(legalProviders.id))
+      .limit(f.limit)
+      .offset(f.offset),
     db
       .select({ n: count() })
       .from(legalProviders)
@@ -142,7 +153,9 @@ export async function findSlotView(db: Db, id: number): Promise<(SlotView & { or
 /** The union's slots that overlap [from, to), in time order. */
 export async function listSlotsBetween(db: Db, orgId: number, from: Date, to: Date): Promise<SlotView[]> {
   const rows = await selectSlots(db)
-    .where(and(eq(legalDutySlots.orgId, orgId), lt(legalDutySlots.startsAt, to), gt(legalDutySlots.endsAt, from)))
+    .where(
+      and(eq(legalDutySlots.orgId, orgId), lt(legalDutySlots.startsAt, to), gt(legalDutySlots.endsAt, from)),
+    )
     .orderBy(asc(legalDutySlots.startsAt), asc(legalDutySlots.id));
   return rows.map(flattenSlot);
 }

@@ -28,7 +28,12 @@ const providerBody = (org: OrgRow, overrides: Record<string, unknown> = {}) => (
 });
 
 const post = (url: string, headers: Record<string, string>, payload: unknown) =>
-  env.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload: payload as Record<string, unknown> });
+  env.app.inject({
+    method: 'POST',
+    url: `/api/v1${url}`,
+    headers,
+    payload: payload as Record<string, unknown>,
+  });
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -57,7 +62,11 @@ describe('providers', () => {
       account: { username: 'zz_test_lawyer' },
     });
     expect(res.body).not.toContain('13903711234');
-    const login = await post('/auth/login', {}, { username: 'zz_test_lawyer', password: 'Lvshi-Zhiban-2026!' });
+    const login = await post(
+      '/auth/login',
+      {},
+      { username: 'zz_test_lawyer', password: 'Lvshi-Zhiban-2026!' },
+    );
     expect(login.statusCode).toBe(200);
     const me = await env.app.inject({
       method: 'GET',
@@ -87,7 +96,10 @@ describe('providers', () => {
     expect((await post('/legal/providers', city, body)).statusCode).toBe(201);
     const again = await post('/legal/providers', city, { ...body, name: '另一人' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toMatchObject({ code: 'LEGAL_LICENCE_TAKEN', details: [{ path: 'body.licenceNo' }] });
+    expect(again.json().error).toMatchObject({
+      code: 'LEGAL_LICENCE_TAKEN',
+      details: [{ path: 'body.licenceNo' }],
+    });
     const region = await post('/legal/providers', city, providerBody(tree.city, { regionCode: '419999' }));
     expect(region.statusCode).toBe(400);
     expect(region.json().error.details[0].path).toBe('body.regionCode');
@@ -102,7 +114,11 @@ describe('providers', () => {
       payload: { firm: '河南金博律师事务所', status: 'inactive', phone: '13700001111' },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ firm: '河南金博律师事务所', status: 'inactive', phoneMasked: '137****1111' });
+    expect(res.json()).toMatchObject({
+      firm: '河南金博律师事务所',
+      status: 'inactive',
+      phoneMasked: '137****1111',
+    });
     const bad = await env.app.inject({
       method: 'PATCH',
       url: `/api/v1/legal/providers/${provider.id}`,

@@ -20,7 +20,14 @@ import Type from 'typebox';
 import { memberOf, staffOf } from '../../platform/auth-hook.js';
 import type { AppContext } from '../../platform/context.js';
 import { errorResponses } from '../../platform/error-responses.js';
-import { copyWeek, createSlot, deleteSlot, getDutyWeek, swapSlots, updateSlot } from './legal-providers.duty.js';
+import {
+  copyWeek,
+  createSlot,
+  deleteSlot,
+  getDutyWeek,
+  swapSlots,
+  updateSlot,
+} from './legal-providers.duty.js';
 import { presentProvider, presentPublicProvider } from './legal-providers.presenter.js';
 import {
   createProvider,
@@ -60,7 +67,8 @@ export const legalProviderRoutes =
         config: manage,
         schema: {
           tags,
-          summary: 'Register a lawyer or volunteer, optionally with a sign-in (role lawyer) in the same union',
+          summary:
+            'Register a lawyer or volunteer, optionally with a sign-in (role lawyer) in the same union',
           body: CreateProviderBody,
           response: { 201: LegalProvider, ...errorResponses(400, 401, 403, 404, 409) },
         },
@@ -82,7 +90,8 @@ export const legalProviderRoutes =
           response: { 200: LegalProvider, ...errorResponses(401, 403, 404) },
         },
       },
-      async (request) => presentProvider(await getProviderInScope(ctx.db, staffOf(request), request.params.id)),
+      async (request) =>
+        presentProvider(await getProviderInScope(ctx.db, staffOf(request), request.params.id)),
     );
 
     app.patch(

@@ -30,7 +30,12 @@ describe('duty week', () => {
     expect(gapsIn(from, to, slots)).toEqual([
       { startsAt: at('2026-11-23T04:00:00Z'), endsAt: at('2026-11-23T06:00:00Z') },
     ]);
-    expect(gapsIn(from, to, [...slots, { startsAt: at('2026-11-23T04:00:00Z'), endsAt: at('2026-11-23T06:00:00Z') }])).toEqual([]);
+    expect(
+      gapsIn(from, to, [
+        ...slots,
+        { startsAt: at('2026-11-23T04:00:00Z'), endsAt: at('2026-11-23T06:00:00Z') },
+      ]),
+    ).toEqual([]);
   });
 
   it('writes a time as a person in China reads it', () => {
