@@ -11,6 +11,7 @@ import { insertOrg, type OrgRow, orgs } from '../modules/orgs/index.js';
 import { regionChildren, townshipsOf } from '../modules/regions/index.js';
 import type { AppContext } from '../platform/context.js';
 import { seedDemoHall } from './demo-hall.js';
+import { seedDemoLegal } from './demo-legal.js';
 import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
 
 /** Henan: the province whose 「豫工惠」 app the source document describes. */
@@ -57,7 +58,7 @@ export async function hasAnyOrg(db: Db): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-function demoPassword(): string {
+export function demoPassword(): string {
   // Readable but not guessable: e.g. "Yu-3kq7-Hn2x".
   const part = () => randomBytes(4).toString('base64url').replace(/[-_]/g, 'x').slice(0, 4);
   return `Yu-${part()}-${part()}`;
@@ -182,6 +183,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   });
   const members = await seedDemoMembers(ctx, unions);
   await seedDemoHall(ctx, hall!, [0, 1, 2, 3, 4].map(demoMemberPhone));
+  accounts.push(...(await seedDemoLegal(ctx, hall!.city, [5, 6, 7, 8].map(demoMemberPhone), demoPassword)));
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),
     `${JSON.stringify({ accounts, memberPhone: DEMO_MEMBER_PHONE }, null, 2)}\n`,

@@ -8,6 +8,6 @@ export {
   legalFaq,
   legalSettings,
 } from './consultations.schema.js';
-export { askConsultation } from './consultations.service.js';
+export { askConsultation, memberFollowUp } from './consultations.service.js';
 export { runConsultationTimeouts } from './consultations.timeouts.js';
 export { lawyerAct } from './consultations.workspace.js';

@@ -1,4 +1,4 @@
-export { findOnDuty, type OnDutyProvider } from './legal-providers.duty.js';
+export { copyWeek, createSlot, findOnDuty, type OnDutyProvider } from './legal-providers.duty.js';
 export {
   findProviderByStaffUser,
   orgsWithProviders,
