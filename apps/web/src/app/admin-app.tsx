@@ -14,6 +14,13 @@ import { CardVerifyPage } from '../features/card-verify/pages/card-verify-page';
 import { EnterprisesPage } from '../features/enterprises/pages/enterprises-page';
 import { MemberImportPage } from '../features/imports/pages/member-import-page';
 import { JoinApplicationsPage } from '../features/join-applications/pages/join-applications-page';
+import { ConsultationDetailPage } from '../features/legal/pages/consultation-detail-page';
+import { ConsultationsPage } from '../features/legal/pages/consultations-page';
+import { DutyPage } from '../features/legal/pages/duty-page';
+import { FaqReviewPage } from '../features/legal/pages/faq-review-page';
+import { ProvidersPage } from '../features/legal/pages/providers-page';
+import { WorkspaceDetailPage } from '../features/legal/pages/workspace-detail-page';
+import { WorkspacePage } from '../features/legal/pages/workspace-page';
 import { MembersPage } from '../features/members/pages/members-page';
 import { OrgTreePage } from '../features/orgs/pages/org-tree-page';
 import { ProfilePage } from '../features/profile/pages/profile-page';
@@ -27,6 +34,7 @@ import { useLanguage } from '../lib/i18n';
 import { SessionProvider } from '../lib/session';
 import '../styles/admin.css';
 import '../features/service-hall/service-hall.css';
+import '../features/legal/legal.css';
 
 // ECharts is large: the statistics page loads it only when opened.
 const ServiceStatsPage = lazy(() =>
@@ -170,6 +178,62 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="request.read">
                     <RequestDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/workspace"
+                element={
+                  <RequirePermission permission="legal.answer">
+                    <WorkspacePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/workspace/:id"
+                element={
+                  <RequirePermission permission="legal.answer">
+                    <WorkspaceDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/consultations"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <ConsultationsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/consultations/:id"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <ConsultationDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/providers"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <ProvidersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/duty"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <DutyPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/faq"
+                element={
+                  <RequirePermission permission="legal.manage">
+                    <FaqReviewPage />
                   </RequirePermission>
                 }
               />

@@ -3,8 +3,10 @@ import { cardVerifyEn } from '../features/card-verify/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
 import { importsEn } from '../features/imports/i18n';
 import { joinApplicationsEn } from '../features/join-applications/i18n';
+import { legalEn } from '../features/legal/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { memberJoinEn } from '../features/member-join/i18n';
+import { memberLegalEn } from '../features/member-legal/i18n';
 import { memberTransfersEn } from '../features/member-transfers/i18n';
 import { membersEn } from '../features/members/i18n';
 import { orgsRegistryEn } from '../features/orgs/i18n';
@@ -33,6 +35,8 @@ export const en: Messages = {
   hall: hallEn,
   requests: requestsEn,
   services: servicesEn,
+  legal: legalEn,
+  memberLegal: memberLegalEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',
@@ -275,6 +279,12 @@ export const en: Messages = {
   },
   adminShell: {
     menu: {
+      legal: 'Legal services',
+      legalProviders: 'Lawyers & volunteers',
+      legalDuty: 'Duty roster',
+      legalWorkspace: 'Lawyer workspace',
+      legalConsultations: 'Consultations',
+      legalFaq: 'FAQ review',
       requests: 'Service requests',
       services: 'Services',
       servicePackages: 'Service packages',

@@ -4,8 +4,10 @@ import { cardVerifyZh } from '../features/card-verify/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
 import { importsZh } from '../features/imports/i18n';
 import { joinApplicationsZh } from '../features/join-applications/i18n';
+import { legalZh } from '../features/legal/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { memberJoinZh } from '../features/member-join/i18n';
+import { memberLegalZh } from '../features/member-legal/i18n';
 import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
@@ -34,6 +36,8 @@ export const zhCN = {
   hall: hallZh,
   requests: requestsZh,
   services: servicesZh,
+  legal: legalZh,
+  memberLegal: memberLegalZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',
@@ -264,6 +268,12 @@ export const zhCN = {
   },
   adminShell: {
     menu: {
+      legal: '法律服务',
+      legalProviders: '律师与志愿者',
+      legalDuty: '值班表',
+      legalWorkspace: '法律咨询工作台',
+      legalConsultations: '咨询管理',
+      legalFaq: '问答审核',
       requests: '服务工单',
       services: '服务事项',
       servicePackages: '服务套餐',

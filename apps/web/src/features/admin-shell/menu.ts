@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AppstoreOutlined,
+  AuditOutlined,
   BankOutlined,
   BarChartOutlined,
   DashboardOutlined,
@@ -69,6 +70,43 @@ export const adminMenu: AdminMenuEntry[] = [
     label: 'adminShell.menu.cardVerify',
     icon: SafetyCertificateOutlined,
     permission: 'card.verify',
+  },
+  {
+    key: 'legal',
+    label: 'adminShell.menu.legal',
+    icon: AuditOutlined,
+    children: [
+      {
+        key: 'legal-workspace',
+        path: '/admin/legal/workspace',
+        label: 'adminShell.menu.legalWorkspace',
+        permission: 'legal.answer',
+      },
+      {
+        key: 'legal-consultations',
+        path: '/admin/legal/consultations',
+        label: 'adminShell.menu.legalConsultations',
+        permission: 'legal.read',
+      },
+      {
+        key: 'legal-providers',
+        path: '/admin/legal/providers',
+        label: 'adminShell.menu.legalProviders',
+        permission: 'legal.read',
+      },
+      {
+        key: 'legal-duty',
+        path: '/admin/legal/duty',
+        label: 'adminShell.menu.legalDuty',
+        permission: 'legal.read',
+      },
+      {
+        key: 'legal-faq',
+        path: '/admin/legal/faq',
+        label: 'adminShell.menu.legalFaq',
+        permission: 'legal.manage',
+      },
+    ],
   },
   {
     key: 'enterprises',

@@ -1,0 +1,168 @@
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import type { LegalField, LegalProvider } from '@unionhub/contracts';
+import { LegalFields } from '@unionhub/contracts';
+import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../../components/error-alert';
+import { useMe } from '../../../lib/session';
+import { listProviders } from '../api';
+import { ProviderModal } from '../components/provider-modal';
+
+interface Filters {
+  q?: string;
+  field?: LegalField;
+  kind?: 'lawyer' | 'volunteer';
+}
+
+/** 律师与志愿者: the providers of the caller's unions; add (with a workspace sign-in), edit, deactivate. */
+export function ProvidersPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const canManage = me.permissions.includes('legal.manage');
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ items: LegalProvider[]; total: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<LegalProvider | 'new' | null>(null);
+
+  const load = useCallback(() => {
+    setError(null);
+    listProviders({
+      ...(filters.q?.trim() ? { q: filters.q.trim() } : {}),
+      ...(filters.field ? { field: filters.field } : {}),
+      ...(filters.kind ? { kind: filters.kind } : {}),
+      page,
+      pageSize: 20,
+    }).then(setData, setError);
+  }, [filters, page]);
+  useEffect(load, [load]);
+
+  return (
+    <div className="uh-page">
+      <Typography.Title level={4} className="uh-page-title">
+        <TeamOutlined /> {t('legal.providers.title')}
+      </Typography.Title>
+      <Card>
+        <div className="uh-table-toolbar">
+          <Form<Filters>
+            name="provider-filters"
+            layout="inline"
+            onFinish={(v) => (setFilters(v), setPage(1))}
+          >
+            <Form.Item name="q">
+              <Input allowClear placeholder={t('legal.providers.searchPlaceholder')} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="kind">
+              <Select
+                allowClear
+                placeholder={t('legal.providers.kind')}
+                style={{ width: 130 }}
+                options={(['lawyer', 'volunteer'] as const).map((k) => ({
+                  value: k,
+                  label: t(`legal.kinds.${k}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="field">
+              <Select
+                allowClear
+                placeholder={t('legal.allFields')}
+                style={{ width: 150 }}
+                options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))}
+              />
+            </Form.Item>
+            <Form.Item>
+              <Button htmlType="submit">{t('legal.providers.search')}</Button>
+            </Form.Item>
+          </Form>
+          {canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('legal.providers.add')}
+            </Button>
+          )}
+        </div>
+        {error ? <ErrorAlert error={error} /> : null}
+        <Table<LegalProvider>
+          rowKey="id"
+          loading={!data && !error}
+          dataSource={data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (total) => t('legal.providers.total', { total }),
+          }}
+          columns={[
+            {
+              title: t('legal.providers.name'),
+              dataIndex: 'name',
+              render: (name: string, p) => (
+                <Space size={4}>
+                  {name}
+                  <Tag color={p.kind === 'lawyer' ? 'blue' : 'cyan'}>{t(`legal.kinds.${p.kind}`)}</Tag>
+                </Space>
+              ),
+            },
+            {
+              title: t('legal.providers.firm'),
+              dataIndex: 'firm',
+              render: (f: string | null) => f ?? t('common.empty'),
+            },
+            {
+              title: t('legal.providers.licenceNo'),
+              dataIndex: 'licenceNo',
+              render: (l: string | null) => l ?? t('common.empty'),
+            },
+            {
+              title: t('legal.providers.fields'),
+              dataIndex: 'fields',
+              render: (fields: LegalField[]) =>
+                fields.map((f) => <Tag key={f}>{t(`legal.fields.${f}`)}</Tag>),
+            },
+            { title: t('legal.providers.region'), dataIndex: 'regionName', width: 100 },
+            { title: t('legal.providers.phone'), dataIndex: 'phoneMasked', width: 120 },
+            { title: t('legal.providers.union'), key: 'org', render: (_: unknown, p) => p.org.name },
+            {
+              title: t('legal.providers.account'),
+              key: 'account',
+              render: (_: unknown, p) => p.account?.username ?? t('legal.providers.noAccount'),
+            },
+            {
+              title: t('legal.providers.status'),
+              dataIndex: 'status',
+              width: 80,
+              render: (s: 'active' | 'inactive') => (
+                <Tag color={s === 'active' ? 'green' : 'default'}>{t(`legal.providers.statuses.${s}`)}</Tag>
+              ),
+            },
+            ...(canManage
+              ? [
+                  {
+                    title: '',
+                    key: 'edit',
+                    width: 70,
+                    render: (_: unknown, p: LegalProvider) => (
+                      <Button type="link" size="small" onClick={() => setEditing(p)}>
+                        {t('legal.providers.edit')}
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <ProviderModal
+        open={editing !== null}
+        provider={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          load();
+        }}
+      />
+    </div>
+  );
+}
