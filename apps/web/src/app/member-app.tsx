@@ -9,6 +9,12 @@ import { MemberCardPage } from '../features/member-card/pages/member-card-page';
 import { MemberHomePage } from '../features/member-home/pages/member-home-page';
 import { MemberJoinPage } from '../features/member-join/pages/member-join-page';
 import { MemberJoinStatusPage } from '../features/member-join/pages/member-join-status-page';
+import { AskPage } from '../features/member-legal/pages/ask-page';
+import { ConsultationPage } from '../features/member-legal/pages/consultation-page';
+import { FaqPage } from '../features/member-legal/pages/faq-page';
+import { LawyersPage } from '../features/member-legal/pages/lawyers-page';
+import { LegalHomePage } from '../features/member-legal/pages/legal-home-page';
+import { MyConsultationsPage } from '../features/member-legal/pages/my-consultations-page';
 import { MemberMePage } from '../features/member-me/pages/member-me-page';
 import { MemberTransfersPage } from '../features/member-transfers/pages/member-transfers-page';
 import { ApplyPage } from '../features/service-hall/pages/apply-page';
@@ -26,6 +32,7 @@ import '../styles/member.css';
 import '../styles/member-pages.css';
 import '../styles/member-flows.css';
 import '../features/service-hall/service-hall.css';
+import '../features/member-legal/member-legal.css';
 
 /** Everything under /m: the member session, antd-mobile in the chosen language, and the pages. */
 export function MemberApp() {
@@ -55,6 +62,12 @@ export function MemberApp() {
             <Route path="requests" element={<MyRequestsPage />} />
             <Route path="requests/:id" element={<RequestPage />} />
             <Route path="requests/:id/resubmit" element={<ApplyPage mode="resubmit" />} />
+            <Route path="legal" element={<LegalHomePage />} />
+            <Route path="legal/ask" element={<AskPage />} />
+            <Route path="legal/consultations" element={<MyConsultationsPage />} />
+            <Route path="legal/consultations/:id" element={<ConsultationPage />} />
+            <Route path="legal/lawyers" element={<LawyersPage />} />
+            <Route path="legal/faq" element={<FaqPage />} />
             <Route path="messages" element={<InboxPage />} />
             <Route path="me/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />

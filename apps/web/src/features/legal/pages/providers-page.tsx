@@ -48,7 +48,10 @@ export function ProvidersPage() {
           <Form<Filters>
             name="provider-filters"
             layout="inline"
-            onFinish={(v) => (setFilters(v), setPage(1))}
+            onFinish={(v) => {
+              setFilters(v);
+              setPage(1);
+            }}
           >
             <Form.Item name="q">
               <Input allowClear placeholder={t('legal.providers.searchPlaceholder')} style={{ width: 200 }} />
