@@ -108,6 +108,11 @@ export const ProviderQuery = Type.Object(
     kind: Type.Optional(StringEnum(ProviderKinds)),
     field: Type.Optional(Field),
     status: Type.Optional(StringEnum(ProviderStatuses)),
+    includeAbove: Type.Optional(
+      Type.Boolean({
+        description: 'Also the providers of the unions above the caller’s, which it may put on its roster',
+      }),
+    ),
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
   },

@@ -106,6 +106,15 @@ describe('duty roster', () => {
       },
     });
     expect(res.json().error.message).toContain('郑州市总工会 12月1日 08:00–12月1日 16:00');
+    // The county lists the city's lawyers among those it may schedule, but not as its own.
+    const mine = await env.app.inject({ method: 'GET', url: '/api/v1/legal/providers', headers: county });
+    expect(mine.json().items.map((p: { id: number }) => p.id)).not.toContain(lawyer.provider.id);
+    const schedulable = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/legal/providers?includeAbove=true&status=active&pageSize=200',
+      headers: county,
+    });
+    expect(schedulable.json().items.map((p: { id: number }) => p.id)).toContain(lawyer.provider.id);
     // Touching is not overlapping.
     expect(
       (await post('/legal/duty-slots', county, slot(tree.county, lawyer.provider.id, 208, 4))).statusCode,

@@ -67,6 +67,8 @@ export async function lockProvider(db: Db, id: number): Promise<ProviderRow | nu
 export interface ProviderFilter {
   /** Only unions under this ltree path; null = everywhere. */
   root: string | null;
+  /** Also unions above this ltree path (its ancestors). */
+  above?: string | undefined;
   orgId?: number | undefined;
   q?: string | undefined;
   kind?: string | undefined;
@@ -78,7 +80,10 @@ export interface ProviderFilter {
 }
 
 export async function listProviders(db: Db, f: ProviderFilter) {
-  const conds: SQL[] = f.root ? [sql`${orgs.path} <@ ${f.root}::ltree`] : [];
+  const conds: SQL[] = [];
+  if (f.root && f.above)
+    conds.push(sql`(${orgs.path} <@ ${f.root}::ltree or ${orgs.path} @> ${f.above}::ltree)`);
+  else if (f.root) conds.push(sql`${orgs.path} <@ ${f.root}::ltree`);
   if (f.orgId) conds.push(eq(legalProviders.orgId, f.orgId));
   if (f.kind) conds.push(eq(legalProviders.kind, f.kind));
   if (f.status) conds.push(eq(legalProviders.status, f.status));

@@ -170,6 +170,7 @@ export async function listProviders(ctx: AppContext, actor: StaffActor, query: P
   const pageSize = query.pageSize ?? 20;
   return repo.listProviders(ctx.db, {
     root,
+    above: query.includeAbove ? actor.orgPath : undefined,
     q: query.q?.trim() || undefined,
     kind: query.kind,
     field: query.field,

@@ -34,7 +34,7 @@ export function DutyPage() {
   }, [orgId, day]);
   useEffect(load, [load]);
   useEffect(() => {
-    listProviders({ status: 'active', pageSize: 200 }).then(
+    listProviders({ status: 'active', includeAbove: true, pageSize: 200 }).then(
       (r) => setProviders(r.items),
       () => setProviders([]),
     );
