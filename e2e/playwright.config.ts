@@ -37,7 +37,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'admin', testMatch: /admin.*\.spec\.ts/, use: { viewport: { width: 1366, height: 860 } } },
+    {
+      name: 'admin',
+      testMatch: /(admin.*|legal-duty)\.spec\.ts/,
+      use: { viewport: { width: 1366, height: 860 } },
+    },
     {
       name: 'member',
       testMatch: /member.*\.spec\.ts/,

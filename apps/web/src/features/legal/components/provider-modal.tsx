@@ -10,7 +10,7 @@ import { RegionPicker } from '../../reference/components/region-picker';
 import { createProvider, updateProvider } from '../api';
 
 interface Values {
-  orgId: number;
+  orgId?: number;
   kind: 'lawyer' | 'volunteer';
   name: string;
   firm?: string;
@@ -64,7 +64,6 @@ export function ProviderModal({
             status: provider.status,
           }
         : {
-            ...(me.org ? { orgId: me.org.id } : {}),
             kind: 'lawyer',
             fields: [],
             languages: ['普通话'],
@@ -97,7 +96,7 @@ export function ProviderModal({
         saved = await updateProvider(provider.id, body);
       } else {
         const body: CreateProviderBody = {
-          orgId: v.orgId,
+          orgId: v.orgId ?? me.org?.id ?? 0,
           kind: v.kind,
           ...common,
           phone: v.phone ?? '',
@@ -130,8 +129,8 @@ export function ProviderModal({
       {error ? <ErrorAlert error={error} /> : null}
       <Form<Values> form={form} layout="vertical" name="provider" onFinish={save}>
         {!provider && (
-          <Form.Item name="orgId" label={t('legal.providers.union')} rules={[{ required: true }]}>
-            <OrgSearchSelect />
+          <Form.Item name="orgId" label={t('legal.providers.union')}>
+            <OrgSearchSelect placeholder={me.org?.name} />
           </Form.Item>
         )}
         <Form.Item name="kind" label={t('legal.providers.kind')} rules={[{ required: true }]}>

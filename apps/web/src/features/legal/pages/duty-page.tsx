@@ -97,7 +97,14 @@ export function DutyPage() {
       <Card>
         <div className="uh-table-toolbar uh-duty-toolbar">
           <Space wrap>
-            <OrgSearchSelect value={orgId} onChange={(v) => setOrgId(v)} style={{ width: 260 }} />
+            <Typography.Text>{t('legal.duty.union')}</Typography.Text>
+            {/* The caller's own union shows as the placeholder until another is chosen. */}
+            <OrgSearchSelect
+              value={orgId === me.org?.id ? undefined : orgId}
+              onChange={(v) => setOrgId(v ?? me.org?.id)}
+              placeholder={me.org?.name}
+              style={{ width: 240 }}
+            />
             <Button icon={<LeftOutlined />} onClick={() => setDay(addDays(week?.weekStart ?? day, -7))}>
               {t('legal.duty.prevWeek')}
             </Button>
