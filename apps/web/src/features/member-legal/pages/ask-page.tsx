@@ -64,7 +64,10 @@ export function AskPage() {
             columns={3}
             options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))}
             value={field ? [field] : []}
-            onChange={(v) => setField((v[0] as LegalField | undefined) ?? null)}
+            onChange={(v) => {
+              setField((v[0] as LegalField | undefined) ?? null);
+              setErrors((e) => ({ ...e, field: undefined }));
+            }}
           />
           {errors.field && (
             <div className="uhm-ff-error" role="alert">
@@ -80,7 +83,10 @@ export function AskPage() {
           <TextArea
             placeholder={t('memberLegal.textPlaceholder')}
             value={text}
-            onChange={setText}
+            onChange={(v) => {
+              setText(v);
+              if (errors.text && [...v.trim()].length >= 10) setErrors((e) => ({ ...e, text: undefined }));
+            }}
             rows={6}
             maxLength={2000}
             showCount
