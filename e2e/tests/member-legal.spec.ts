@@ -59,7 +59,10 @@ test('a worker asks a lawyer on the phone; the lawyer on duty picks it up and an
   const lawyer = await adminPage(browser, username!);
   await expect(lawyer).toHaveURL(/\/admin\/legal\/workspace/);
   await expect(lawyer.getByRole('menuitem', { name: '会员管理' })).toHaveCount(0);
-  await lawyer.getByRole('link', { name: question.slice(0, 20), exact: false }).first().click();
+  await lawyer
+    .getByRole('link', { name: question.slice(0, 20), exact: false })
+    .first()
+    .click();
   await expect(lawyer.getByTestId('consultation-state')).toHaveText('待认领');
   await lawyer.getByRole('button', { name: /认\s*领/ }).click();
   await expect(lawyer.getByTestId('consultation-state')).toHaveText('解答中');

@@ -88,6 +88,7 @@ export function ProvidersPage() {
         {error ? <ErrorAlert error={error} /> : null}
         <Table<LegalProvider>
           rowKey="id"
+          scroll={{ x: 1400 }}
           loading={!data && !error}
           dataSource={data?.items ?? []}
           pagination={{
@@ -101,6 +102,7 @@ export function ProvidersPage() {
             {
               title: t('legal.providers.name'),
               dataIndex: 'name',
+              width: 150,
               render: (name: string, p) => (
                 <Space size={4}>
                   {name}
@@ -116,20 +118,28 @@ export function ProvidersPage() {
             {
               title: t('legal.providers.licenceNo'),
               dataIndex: 'licenceNo',
+              width: 170,
               render: (l: string | null) => l ?? t('common.empty'),
             },
             {
               title: t('legal.providers.fields'),
               dataIndex: 'fields',
+              width: 230,
               render: (fields: LegalField[]) =>
                 fields.map((f) => <Tag key={f}>{t(`legal.fields.${f}`)}</Tag>),
             },
             { title: t('legal.providers.region'), dataIndex: 'regionName', width: 100 },
             { title: t('legal.providers.phone'), dataIndex: 'phoneMasked', width: 120 },
-            { title: t('legal.providers.union'), key: 'org', render: (_: unknown, p) => p.org.name },
+            {
+              title: t('legal.providers.union'),
+              key: 'org',
+              width: 140,
+              render: (_: unknown, p) => p.org.name,
+            },
             {
               title: t('legal.providers.account'),
               key: 'account',
+              width: 130,
               render: (_: unknown, p) => p.account?.username ?? t('legal.providers.noAccount'),
             },
             {
