@@ -156,16 +156,17 @@ async function lawyerOf(ctx: AppContext, consultationId: number, city: OrgRow) {
 }
 
 async function seedConsultations(ctx: AppContext, city: OrgRow, phones: string[], now: Date) {
+  // China midnight today, to ask at set hours of past days (so each shift's lawyer gets one).
+  const today = mondayOf(now).getTime() + Math.floor((now.getTime() - mondayOf(now).getTime()) / DAY) * DAY;
   const ask = async (
     phone: string | undefined,
-    hoursAgo: number,
+    when: Date,
     field: LegalField,
     text: string,
     allowPublish = false,
   ) => {
     if (!phone) return null;
     const member = await memberActor(ctx, phone);
-    const when = new Date(now.getTime() - hoursAgo * HOUR);
     const id = await askConsultation(
       at(ctx, when),
       member,
@@ -182,10 +183,10 @@ async function seedConsultations(ctx: AppContext, city: OrgRow, phones: string[]
       await lawyerAct(at(ctx, new Date(t.getTime() + 30 * 60_000)), lawyer, c.id, 'close', null, META);
   };
   const [p1, p2, p3, p4] = phones;
-  // Asked at night three days ago, answered within the hour by the night lawyer, closed.
+  // Asked at 03:10 three days ago, answered within the hour by the night lawyer, closed.
   const night = await ask(
     p1,
-    72 + ((now.getTime() / HOUR + 8) % 24) - 3,
+    new Date(today - 3 * DAY + 3 * HOUR + 10 * 60_000),
     'wages',
     '我在金水区一个工地干活，包工头拖欠了我三个月工资一万八千元，现在人联系不上了，总包单位说不归他们管，我该怎么办？',
     true,
@@ -197,10 +198,10 @@ async function seedConsultations(ctx: AppContext, city: OrgRow, phones: string[]
       '您好。建设领域农民工工资实行总包单位先行清偿制度：分包或包工头拖欠工资的，由施工总承包单位先行清偿。建议您：1. 整理考勤记录、工友证言、微信聊天记录等证据；2. 向项目所在地的人社局劳动保障监察大队投诉，或拨打12333；3. 也可以申请劳动仲裁，仲裁不收费。需要的话，工会可以为您申请法律援助。',
       true,
     );
-  // Two days ago: a work injury question, answered; the member allowed publishing, so staff review it.
+  // Two days ago in the morning: a work injury question, answered; the member allowed publishing, so staff review it.
   const injury = await ask(
     p2,
-    50,
+    new Date(today - 2 * DAY + 10 * HOUR + 20 * 60_000),
     'work_injury',
     '我在车间操作冲床时压伤了左手两根手指，公司说给我出医药费就行，不给申报工伤。这样可以吗？',
     true,
@@ -211,10 +212,10 @@ async function seedConsultations(ctx: AppContext, city: OrgRow, phones: string[]
       20,
       '不可以。用人单位应当自事故伤害发生之日起30日内向社会保险行政部门提出工伤认定申请；单位不申请的，您本人或近亲属、工会组织可以在一年内直接申请。请保留好病历、诊断证明和事故经过的证人信息，治疗结束后还要做劳动能力鉴定，确定伤残等级后可以享受相应的工伤保险待遇。',
     );
-  // Yesterday: answered, and the member asked a follow-up the lawyer has not yet answered.
+  // Yesterday evening: answered, and the member asked a follow-up the lawyer has not yet answered.
   const contract = await ask(
     p3,
-    26,
+    new Date(today - DAY + 19 * HOUR + 40 * 60_000),
     'contract',
     '入职快一年了，公司一直没和我签书面劳动合同，现在我想辞职，能要求公司赔偿吗？',
   );
@@ -235,7 +236,7 @@ async function seedConsultations(ctx: AppContext, city: OrgRow, phones: string[]
   // Minutes ago: assigned to the lawyer on duty, not yet picked up.
   await ask(
     p4,
-    0.1,
+    new Date(now.getTime() - 6 * 60_000),
     'dismissal',
     '公司今天突然口头通知我明天不用来上班了，没有任何书面通知，也没说补偿的事，我应该怎么做？',
   );
