@@ -1,9 +1,12 @@
 import { inTransaction } from '../../db/tx.js';
 import type { AppContext } from '../../platform/context.js';
+import { recordAudit } from '../audit/index.js';
 import { findOrgById } from '../orgs/index.js';
 import { applyRoute } from './consultations.assign.js';
 import * as repo from './consultations.repository.js';
 import { routeConsultation } from './consultations.routing.js';
+
+const SYSTEM = { kind: 'system' as const, name: 'consultation-timeouts' };
 
 /**
  * One pass of the consultation clock (run every minute from main.ts; tests and journeys call it with
@@ -42,6 +45,14 @@ export async function runConsultationTimeouts(
         name: view.lawyerName ?? '',
         staffUserId: view.lawyerStaffUserId,
       });
+      await recordAudit(tx, {
+        actor: SYSTEM,
+        action: 'consultation.timeout',
+        orgId: route.org.id,
+        targetType: 'consultation',
+        targetId: row.id,
+        details: { from: row.providerId, to: route.lawyer?.providerId ?? null },
+      });
     }
     return rows.length;
   });
@@ -52,6 +63,14 @@ export async function runConsultationTimeouts(
       const route = await routeConsultation(tx, memberOrg.path, row.field, now, row.triedProviderIds);
       if (!route.lawyer) continue;
       await applyRoute(tx, row, route, now, null);
+      await recordAudit(tx, {
+        actor: SYSTEM,
+        action: 'consultation.assign',
+        orgId: route.org.id,
+        targetType: 'consultation',
+        targetId: row.id,
+        details: { to: route.lawyer.providerId },
+      });
       n++;
     }
     return n;
