@@ -334,6 +334,12 @@ export const ConsultationQuery = Type.Object(
 );
 export type ConsultationQuery = Static<typeof ConsultationQuery>;
 
+export const AssignConsultationBody = Type.Object(
+  { providerId: Id },
+  { additionalProperties: false, description: 'A lawyer with a sign-in, of the union’s subtree or above it' },
+);
+export type AssignConsultationBody = Static<typeof AssignConsultationBody>;
+
 export const LegalSettings = Type.Object({
   orgId: Id,
   pickupTimeoutMinutes: Type.Integer({ minimum: 1, maximum: 1440 }),

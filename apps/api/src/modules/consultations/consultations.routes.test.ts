@@ -237,6 +237,40 @@ describe('staff', () => {
     });
     expect(zz.statusCode).toBe(404);
     expect(kaifengLawyer.provider.org.name).toBe('开封市总工会');
+
+    // The city's staff give the waiting question to their lawyer; only their own (or above) may take it.
+    const admin = bearer(
+      await tokenFor(env, await buildStaffUser(env, { org: tree.otherCity, roles: ['org_admin'] })),
+    );
+    const id = res.json().id as number;
+    const detail = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/legal/consultations/${id}`,
+      headers: admin,
+    });
+    expect(detail.json().allowedActions).toEqual(['assign']);
+    const assign = (providerId: number, headers = admin) =>
+      env.app.inject({
+        method: 'POST',
+        url: `/api/v1/legal/consultations/${id}/assign`,
+        headers,
+        payload: { providerId },
+      });
+    expect((await assign(kaifengLawyer.provider.id, kaifeng)).statusCode).toBe(403);
+    const foreign = await assign(cityLawyer.provider.id);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.details[0].path).toBe('body.providerId');
+    const given = await assign(kaifengLawyer.provider.id);
+    expect(given.statusCode, given.body).toBe(200);
+    expect(given.json()).toMatchObject({
+      state: 'assigned',
+      lawyer: { name: '郑律师' },
+      allowedActions: ['assign'],
+    });
+    expect(given.json().events.at(-1)).toMatchObject({ action: 'assign', actorType: 'staff' });
+    expect((await lawyerDo(kaifengLawyer, id, 'pick')).statusCode).toBe(200);
+    const late = await assign(kaifengLawyer.provider.id);
+    expect(late.statusCode).toBe(409);
   });
 
   it('passes the access matrix (list)', async () => {

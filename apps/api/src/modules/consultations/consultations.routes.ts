@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   AskConsultationBody,
+  AssignConsultationBody,
   ConsultationDetail,
   ConsultationList,
   ConsultationMessageBody,
@@ -24,6 +25,7 @@ import {
   memberFollowUp,
   rateConsultation,
 } from './consultations.service.js';
+import { assignConsultation, staffActionsOf } from './consultations.staff.js';
 import {
   getForLawyer,
   getForStaff,
@@ -261,13 +263,41 @@ export const consultationRoutes =
         config: read,
         schema: {
           tags,
-          summary: 'A consultation of the subtree with its thread (read only)',
+          summary: 'A consultation of the subtree with its thread, and whether the caller may assign it',
           params: IdParams,
           response: { 200: ConsultationDetail, ...errorResponses(401, 403, 404) },
         },
       },
-      async (request) =>
-        presentDetail(ctx.db, await getForStaff(ctx.db, staffOf(request), request.params.id), []),
+      async (request) => {
+        const actor = staffOf(request);
+        const row = await getForStaff(ctx.db, actor, request.params.id);
+        return presentDetail(ctx.db, row, staffActionsOf(actor, row));
+      },
+    );
+
+    app.post(
+      '/legal/consultations/:id/assign',
+      {
+        config: { access: { permission: 'legal.manage' as const } },
+        schema: {
+          tags,
+          summary: 'Give a waiting (or unpicked) question to a lawyer of the union or above it',
+          params: IdParams,
+          body: AssignConsultationBody,
+          response: { 200: ConsultationDetail, ...errorResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const actor = staffOf(request);
+        const row = await assignConsultation(
+          ctx,
+          actor,
+          request.params.id,
+          request.body.providerId,
+          request.meta(),
+        );
+        return presentDetail(ctx.db, row, staffActionsOf(actor, row));
+      },
     );
 
     app.get(

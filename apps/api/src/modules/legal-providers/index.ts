@@ -1,6 +1,7 @@
 export { copyWeek, createSlot, findOnDuty, type OnDutyProvider } from './legal-providers.duty.js';
 export {
   findProviderByStaffUser,
+  findProviderView,
   orgsWithProviders,
   type ProviderRow,
 } from './legal-providers.repository.js';

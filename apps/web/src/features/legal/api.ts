@@ -69,6 +69,9 @@ export const listConsultations = (query: ConsultationQuery): Promise<Page<Consul
 export const getConsultation = (id: number): Promise<ConsultationDetail> =>
   adminApi.get(`/legal/consultations/${id}`);
 
+export const assignConsultation = (id: number, providerId: number): Promise<ConsultationDetail> =>
+  adminApi.post(`/legal/consultations/${id}/assign`, { providerId });
+
 export const downloadConsultationFile = (id: number, attachmentId: number): Promise<DownloadedFile> =>
   adminApi.download(`/legal/consultations/${id}/files/${attachmentId}`);
 

@@ -137,6 +137,11 @@ export const legalZh = {
     timeoutMinutes: '{{minutes}} 分钟',
     timeoutEdit: '修改',
     timeoutSaved: '认领时限已改为 {{minutes}} 分钟',
+    assignTitle: '指派律师',
+    assignHint: '暂无值班律师接收时，可直接指派给本会或上级工会已开通账号的律师。',
+    assignPlaceholder: '选择律师',
+    assign: '指派',
+    assigned: '已指派给{{name}}',
   },
   faq: {
     title: '问答审核',
@@ -302,6 +307,11 @@ export const legalEn: typeof legalZh = {
     timeoutMinutes: '{{minutes}} min',
     timeoutEdit: 'Change',
     timeoutSaved: 'Pick-up time set to {{minutes}} min',
+    assignTitle: 'Assign a lawyer',
+    assignHint: 'When nobody on duty took it, give it to a lawyer with a sign-in of this union or one above.',
+    assignPlaceholder: 'Choose a lawyer',
+    assign: 'Assign',
+    assigned: 'Assigned to {{name}}',
   },
   faq: {
     title: 'FAQ review',

@@ -1,15 +1,75 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { ConsultationDetail } from '@unionhub/contracts';
-import { Skeleton, Tag, Typography } from 'antd';
+import type { ConsultationDetail, LegalProvider } from '@unionhub/contracts';
+import { App, Button, Card, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
-import { downloadConsultationFile, getConsultation } from '../api';
+import { describeError } from '../../../lib/errors';
+import { assignConsultation, downloadConsultationFile, getConsultation, listProviders } from '../api';
 import { ConsultationThread } from '../components/consultation-thread';
 import { STATE_COLORS } from '../format';
 
-/** A consultation of the subtree as the union's staff see it: read only, with the lawyer and every step. */
+/** Gives a question nobody on duty took to a lawyer with a sign-in. */
+function AssignCard({
+  detail,
+  onAssigned,
+}: {
+  detail: ConsultationDetail;
+  onAssigned: (d: ConsultationDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [lawyers, setLawyers] = useState<LegalProvider[]>([]);
+  const [chosen, setChosen] = useState<number | undefined>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    listProviders({ status: 'active', includeAbove: true, pageSize: 200 }).then(
+      (r) => setLawyers(r.items.filter((p) => p.account !== null)),
+      () => setLawyers([]),
+    );
+  }, []);
+  return (
+    <Card className="uh-block-card" title={t('legal.consultations.assignTitle')}>
+      <Typography.Paragraph type="secondary">{t('legal.consultations.assignHint')}</Typography.Paragraph>
+      <Space wrap>
+        <Select
+          style={{ width: 320 }}
+          placeholder={t('legal.consultations.assignPlaceholder')}
+          value={chosen}
+          onChange={setChosen}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={lawyers.map((p) => ({
+            value: p.id,
+            label: `${p.name}（${p.fields.map((f) => t(`legal.fields.${f}`)).join('、')}）`,
+          }))}
+        />
+        <Button
+          type="primary"
+          disabled={!chosen}
+          loading={busy}
+          onClick={async () => {
+            if (!chosen) return;
+            setBusy(true);
+            try {
+              const d = await assignConsultation(detail.id, chosen);
+              void message.success(t('legal.consultations.assigned', { name: d.lawyer?.name ?? '' }));
+              onAssigned(d);
+            } catch (err) {
+              void message.error(describeError(err, t).message);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {t('legal.consultations.assign')}
+        </Button>
+      </Space>
+    </Card>
+  );
+}
+
+/** A consultation of the subtree as the union's staff see it: the lawyer, every step, and 指派 when nobody took it. */
 export function ConsultationDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
@@ -34,6 +94,7 @@ export function ConsultationDetailPage() {
           </Typography.Text>
         ) : null}
       </Typography.Title>
+      {detail.allowedActions.includes('assign') && <AssignCard detail={detail} onAssigned={setDetail} />}
       <ConsultationThread detail={detail} open={(a) => downloadConsultationFile(id, a.id)} />
     </div>
   );
