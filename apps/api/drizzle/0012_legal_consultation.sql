@@ -42,6 +42,8 @@ CREATE TABLE "consultations" (
 	"rating" smallint,
 	"rating_comment" text,
 	"rated_at" timestamp with time zone,
+	"idempotency_key" text,
+	"body_hash" text NOT NULL,
 	"asked_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "consultations_state_check" CHECK ("consultations"."state" in ('waiting','assigned','picked','answered','closed')),
@@ -121,6 +123,7 @@ ALTER TABLE "legal_providers" ADD CONSTRAINT "legal_providers_org_id_orgs_id_fk"
 ALTER TABLE "legal_providers" ADD CONSTRAINT "legal_providers_staff_user_id_staff_users_id_fk" FOREIGN KEY ("staff_user_id") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "consultation_events_consultation_idx" ON "consultation_events" USING btree ("consultation_id","id");--> statement-breakpoint
 CREATE INDEX "consultation_messages_consultation_idx" ON "consultation_messages" USING btree ("consultation_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "consultations_idempotency_key" ON "consultations" USING btree ("account_id","idempotency_key");--> statement-breakpoint
 CREATE INDEX "consultations_account_idx" ON "consultations" USING btree ("account_id","id");--> statement-breakpoint
 CREATE INDEX "consultations_provider_idx" ON "consultations" USING btree ("provider_id","state");--> statement-breakpoint
 CREATE INDEX "consultations_org_idx" ON "consultations" USING btree ("org_id","state","asked_at");--> statement-breakpoint

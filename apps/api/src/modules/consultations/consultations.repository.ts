@@ -68,6 +68,14 @@ export async function findView(db: Db, id: number): Promise<ConsultationView | n
   return row ? flatten(row) : null;
 }
 
+export async function findByIdempotencyKey(db: Db, accountId: number, key: string) {
+  const [row] = await db
+    .select({ id: consultations.id, bodyHash: consultations.bodyHash })
+    .from(consultations)
+    .where(and(eq(consultations.accountId, accountId), eq(consultations.idempotencyKey, key)));
+  return row ?? null;
+}
+
 export async function lockConsultation(db: Db, id: number): Promise<ConsultationRow | null> {
   const [row] = await db.select().from(consultations).where(eq(consultations.id, id)).for('update');
   return row ?? null;

@@ -166,6 +166,30 @@ describe('asking and answering', () => {
     expect(notices.json().items.map((n: { title: string }) => n.title)).toContain('律师已答复您的咨询');
   });
 
+  it('files one question for a retried ask with the same Idempotency-Key, and refuses the key with another text', async () => {
+    const member = await memberWithAccount(env, tree.grassroots);
+    const send = (text: string) =>
+      env.app.inject({
+        method: 'POST',
+        url: '/api/v1/me/legal/consultations',
+        headers: { ...member.headers, 'idempotency-key': 'ask-2026-12-03-0001' },
+        payload: { field: 'contract', text },
+      });
+    const first = await send('试用期六个月，合同期一年，这样合法吗？');
+    const again = await send('试用期六个月，合同期一年，这样合法吗？');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    const other = await send('另一个问题：加班没有加班费怎么办？');
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const mine = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/legal/consultations',
+      headers: member.headers,
+    });
+    expect(mine.json().total).toBe(1);
+  });
+
   it('goes to the nearest union with a lawyer on duty for the field', async () => {
     const member = await memberWithAccount(env, tree.grassroots);
     const res = await ask(member, { field: 'work_injury', text: '下班路上骑电动车摔伤了，算不算工伤？' });

@@ -43,6 +43,15 @@ const FileParams = Type.Object(
   { id: Type.Integer({ minimum: 1 }), attachmentId: Type.Integer({ minimum: 1 }) },
   { additionalProperties: false },
 );
+const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 8,
+      maxLength: 100,
+      description: 'A retry with the same key returns the first question',
+    }),
+  ),
+});
 const list = (r: { items: ConsultationView[]; total: number }) => ({
   items: r.items.map(presentSummary),
   total: r.total,
@@ -64,14 +73,22 @@ export const consultationRoutes =
         config: member,
         schema: {
           tags,
-          summary: 'Ask a legal question; it goes to the lawyer on duty for its field',
+          summary:
+            'Ask a legal question; it goes to the lawyer on duty for its field (a retry with the same Idempotency-Key returns the first)',
+          headers: IdempotencyHeaders,
           body: AskConsultationBody,
-          response: { 201: ConsultationDetail, ...errorResponses(400, 401, 403) },
+          response: { 201: ConsultationDetail, ...errorResponses(400, 401, 403, 422) },
         },
       },
       async (request, reply) => {
         const actor = memberOf(request);
-        const id = await askConsultation(ctx, actor, request.body, request.meta());
+        const id = await askConsultation(
+          ctx,
+          actor,
+          request.body,
+          request.meta(),
+          request.headers['idempotency-key'],
+        );
         const row = await getMyConsultation(ctx.db, actor, id);
         return reply.code(201).send(await presentDetail(ctx.db, row, memberActionsOf(row)));
       },

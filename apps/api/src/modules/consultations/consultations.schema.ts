@@ -52,10 +52,14 @@ export const consultations = pgTable(
     rating: smallint('rating'),
     ratingComment: text('rating_comment'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
+    /** A retried ask with the same key returns the first consultation; another body with it is refused. */
+    idempotencyKey: text('idempotency_key'),
+    bodyHash: text('body_hash').notNull(),
     askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('consultations_idempotency_key').on(t.accountId, t.idempotencyKey),
     index('consultations_account_idx').on(t.accountId, t.id),
     index('consultations_provider_idx').on(t.providerId, t.state),
     index('consultations_org_idx').on(t.orgId, t.state, t.askedAt),

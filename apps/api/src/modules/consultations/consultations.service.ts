@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AskConsultationBody,
   ConsultationMessageBody,
@@ -6,12 +7,14 @@ import type {
   RateConsultationBody,
 } from '@unionhub/contracts';
 import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { inTransaction } from '../../db/tx.js';
 import type { MemberActor } from '../../platform/actor.js';
 import type { AppContext, RequestMeta } from '../../platform/context.js';
-import { validationError } from '../../platform/errors.js';
+import { AppError, validationError } from '../../platform/errors.js';
 import { claimAttachments } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
+import type { MemberWithOrg } from '../members/index.js';
 import { notify } from '../notifications/index.js';
 import { getMyMembership } from '../services/index.js';
 import { applyRoute } from './consultations.assign.js';
@@ -21,6 +24,12 @@ import { routeConsultation } from './consultations.routing.js';
 import { afterFollowUp, memberCan } from './consultations.workflow.js';
 
 export const OWNER = { consultation: 'consultation', message: 'consultation_message' } as const;
+const IDEMPOTENCY_KEY = 'consultations_idempotency_key';
+
+const idempotencyKeyReused = () =>
+  new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different question', [
+    { path: 'headers.idempotency-key', message: 'already used with a different body' },
+  ]);
 
 /** Text of a question or message: trimmed, 10–2000 characters for a question, 1–2000 for a message. */
 export function checkText(text: string, min: number): string {
@@ -45,10 +54,51 @@ export async function askConsultation(
   actor: MemberActor,
   body: AskConsultationBody,
   meta: RequestMeta,
+  idempotencyKey?: string,
 ): Promise<number> {
   const text = checkText(body.text, 10);
+  const bodyHash = createHash('sha256')
+    .update(JSON.stringify([body.field, text, body.attachments ?? [], !!body.anonymous, !!body.allowPublish]))
+    .digest('hex');
+  const replay = async () => {
+    const first = idempotencyKey ? await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey) : null;
+    if (first && first.bodyHash !== bodyHash) throw idempotencyKeyReused();
+    return first?.id ?? null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
   const member = await getMyMembership(ctx, actor);
   const now = ctx.clock.now();
+  try {
+    return await ask(
+      ctx,
+      actor,
+      member,
+      body,
+      text,
+      { idempotencyKey: idempotencyKey ?? null, bodyHash },
+      now,
+      meta,
+    );
+  } catch (err) {
+    if (idempotencyKey && isUniqueViolation(err, IDEMPOTENCY_KEY)) {
+      const first = await replay();
+      if (first) return first;
+    }
+    throw err;
+  }
+}
+
+async function ask(
+  ctx: AppContext,
+  actor: MemberActor,
+  member: MemberWithOrg,
+  body: AskConsultationBody,
+  text: string,
+  retry: { idempotencyKey: string | null; bodyHash: string },
+  now: Date,
+  meta: RequestMeta,
+): Promise<number> {
   return inTransaction(ctx.db, async (tx) => {
     const route = await routeConsultation(tx, member.orgPath, body.field, now);
     const id = await repo.insertConsultation(tx, {
@@ -60,6 +110,7 @@ export async function askConsultation(
       text,
       anonymous: body.anonymous ?? false,
       allowPublish: body.allowPublish ?? false,
+      ...retry,
       state: 'waiting',
       askedAt: now,
       updatedAt: now,

@@ -10,8 +10,12 @@ import { type DownloadedFile, memberApi } from '../../lib/api';
 
 type Page<T> = { items: T[]; total: number };
 
-export const askConsultation = (body: AskConsultationBody): Promise<ConsultationDetail> =>
-  memberApi.post('/me/legal/consultations', body);
+/** The key makes a double tap (or a retry after a lost answer) ask one question. */
+export const askConsultation = (
+  body: AskConsultationBody,
+  idempotencyKey: string,
+): Promise<ConsultationDetail> =>
+  memberApi.post('/me/legal/consultations', body, { headers: { 'Idempotency-Key': idempotencyKey } });
 
 export const listMyConsultations = (): Promise<Page<ConsultationSummary>> =>
   memberApi.get('/me/legal/consultations', { query: { pageSize: 100 } });

@@ -20,6 +20,12 @@ export function AskPage() {
   const [allowPublish, setAllowPublish] = useState(false);
   const [errors, setErrors] = useState<{ field?: string; text?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
+  // One key per visit: a double tap or a retry after a lost answer asks one question.
+  const [idempotencyKey] = useState(() =>
+    typeof crypto.randomUUID === 'function'
+      ? crypto.randomUUID()
+      : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`,
+  );
 
   const submit = async () => {
     const problems: typeof errors = {};
@@ -29,13 +35,16 @@ export function AskPage() {
     if (problems.field || problems.text || !field) return;
     setBusy(true);
     try {
-      const saved = await askConsultation({
-        field,
-        text: text.trim(),
-        attachments: files.map((f) => ({ id: f.attachment.id })),
-        anonymous,
-        allowPublish,
-      });
+      const saved = await askConsultation(
+        {
+          field,
+          text: text.trim(),
+          attachments: files.map((f) => ({ id: f.attachment.id })),
+          anonymous,
+          allowPublish,
+        },
+        idempotencyKey,
+      );
       Toast.show({ icon: 'success', content: t('memberLegal.submitted') });
       navigate(`/m/legal/consultations/${saved.id}`, { replace: true });
     } catch (err) {
