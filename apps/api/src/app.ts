@@ -29,10 +29,11 @@ import { statsRoutes } from './modules/stats/index.js';
 import { transferRoutes } from './modules/transfers/index.js';
 import { userRoutes } from './modules/users/index.js';
 import { installAuth } from './platform/auth-hook.js';
-import type { AppContext } from './platform/context.js';
+import { AdjustableClock, type AppContext } from './platform/context.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { installMetrics } from './platform/metrics.js';
 import { validatorCompiler } from './platform/validation.js';
+import { testControlRoutes } from './test-control.js';
 
 export interface BuildAppOptions {
   /** A pino logger configuration, or false for none (tests). */
@@ -201,6 +202,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(attachmentRoutes(ctx));
       await v1.register(serviceRoutes(ctx));
       await v1.register(serviceRequestRoutes(ctx));
+      if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
+        await v1.register(testControlRoutes(ctx, ctx.clock));
     },
     { prefix: '/api/v1' },
   );
