@@ -1,5 +1,5 @@
 import { purgeUnclaimedAttachments } from './modules/attachments/index.js';
-import { deliverDueNotifications } from './modules/notifications/index.js';
+import { drainDueNotifications } from './modules/notifications/index.js';
 import { runEscalation } from './modules/service-requests/index.js';
 import { runTransferAutoAccept } from './modules/transfers/index.js';
 import type { AppContext } from './platform/context.js';
@@ -11,8 +11,9 @@ import type { Job } from './platform/jobs.js';
  */
 export function backgroundJobs(ctx: AppContext): Job[] {
   return [
-    // Notices queued for SMS and e-mail go out within seconds; failures back off per delivery.
-    { name: 'notification-delivery', everyMs: 2000, run: () => deliverDueNotifications(ctx) },
+    // Notices queued for SMS and e-mail go out within seconds, several sends in flight, passes back to
+    // back while the queue is full; failures back off per delivery.
+    { name: 'notification-delivery', everyMs: 2000, run: () => drainDueNotifications(ctx) },
     // Transfers nobody rejected complete after 30 days; hourly is precise enough for days.
     { name: 'transfer-auto-accept', everyMs: 3600_000, run: () => runTransferAutoAccept(ctx) },
     // Overdue service requests move up one level a day (督办); each is looked at once a day.

@@ -15,7 +15,7 @@ export {
 export { formatCardNumber } from '../../../apps/api/dist/modules/cards/card-number.js';
 export { cardKeysFromPem, signCardToken } from '../../../apps/api/dist/modules/cards/card-token.js';
 export { namePinyin } from '../../../apps/api/dist/modules/members/members.policy.js';
-export { deliverDueNotifications } from '../../../apps/api/dist/modules/notifications/index.js';
+export { drainDueNotifications } from '../../../apps/api/dist/modules/notifications/index.js';
 export { recountRollups } from '../../../apps/api/dist/modules/stats/stats.repository.js';
 export { createPii, maskIdNumber, maskPhone } from '../../../apps/api/dist/platform/pii.js';
 export { nameKeys } from '../../../apps/api/dist/platform/pinyin.js';
