@@ -1,0 +1,2 @@
+export { lectureRoutes } from './lectures.routes.js';
+export { lectureRegistrations, lectures } from './lectures.schema.js';
