@@ -20,6 +20,7 @@ import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
 import { lectureRoutes } from './modules/lectures/index.js';
+import { legalSupervisionRoutes } from './modules/legal-supervision/index.js';
 import { memberRoutes } from './modules/members/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
@@ -203,6 +204,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(serviceRoutes(ctx));
       await v1.register(serviceRequestRoutes(ctx));
       await v1.register(lectureRoutes(ctx));
+      await v1.register(legalSupervisionRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,7 @@ import { DatabaseUnreachableError } from './db/client.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
 import { purgeUnclaimedAttachments } from './modules/attachments/index.js';
 import { recoverImports } from './modules/imports/index.js';
+import { remindOverdueRectifications } from './modules/legal-supervision/index.js';
 import { deliverDueNotifications } from './modules/notifications/index.js';
 import { fillMissingNameKeys } from './modules/orgs/index.js';
 import { runEscalation } from './modules/service-requests/index.js';
@@ -76,6 +77,12 @@ async function main(): Promise<void> {
       { name: 'request-escalation', everyMs: 3600_000, run: () => runEscalation(ctx) },
       // Uploads no form claimed within a day are removed with their files.
       { name: 'attachment-purge', everyMs: 3600_000, run: () => purgeUnclaimedAttachments(ctx) },
+      // Unions hear of their overdue rectifications once a day per inspection until they close.
+      {
+        name: 'rectification-overdue',
+        everyMs: 3600_000,
+        run: () => remindOverdueRectifications(ctx),
+      },
     ],
     log,
   );
