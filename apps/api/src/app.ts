@@ -20,6 +20,7 @@ import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
 import { lectureRoutes } from './modules/lectures/index.js';
+import { legalStatsRoutes } from './modules/legal-stats/index.js';
 import { legalSupervisionRoutes } from './modules/legal-supervision/index.js';
 import { memberRoutes } from './modules/members/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
@@ -205,6 +206,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(serviceRequestRoutes(ctx));
       await v1.register(lectureRoutes(ctx));
       await v1.register(legalSupervisionRoutes(ctx));
+      await v1.register(legalStatsRoutes(ctx));
     },
     { prefix: '/api/v1' },
   );
