@@ -1,4 +1,4 @@
 export { findEnterpriseByCreditCode } from './enterprises.repository.js';
 export { enterpriseRoutes } from './enterprises.routes.js';
 export { enterprises } from './enterprises.schema.js';
-export { getEnterpriseInScope } from './enterprises.service.js';
+export { createEnterprise, getEnterpriseInScope } from './enterprises.service.js';
