@@ -80,7 +80,7 @@ export function LecturePage() {
                 </Button>
               </Link>
             )}
-            {can('finish') && (
+            {can('finish') && dayjs(lecture.startsAt).isBefore(dayjs()) && (
               <Button
                 onClick={() =>
                   void modal.confirm({
