@@ -37,7 +37,7 @@ const checklist = (nonCompliant: Record<string, string>) =>
 
 /**
  * 法律大讲堂 and 劳动法律监督 of the demo: an upcoming lecture of 金水区总工会 with registrations, a
- * past one of 郑州市总工会 with attendance, an online one of the province; 金水区's inspections of
+ * past ones of 郑州市总工会 and 金水区 with attendance, an online one of the province; 金水区's inspections of
  * enterprises it covers — one rectification overdue, one rectified and closed, one clean, one under way.
  */
 export async function seedDemoLegal(
@@ -101,19 +101,36 @@ export async function seedDemoLegal(
     address: '郑州市二七区解放路 43 号',
     capacity: 200,
   });
-  const before = at(ctx, new Date(pastStart.getTime() - 3 * DAY));
-  for (const member of members) await registerForLecture(before, member, past.id, META);
-  const during = at(ctx, new Date(pastStart.getTime() + 10 * 60_000));
-  const { token } = await issueCheckinToken(during, city, past.id);
-  for (const member of members.slice(0, 4)) await checkInToLecture(during, member, token, META);
-  await changeLectureStatus(
-    at(ctx, new Date(pastStart.getTime() + 3 * HOUR)),
-    city,
-    past.id,
-    'finish',
-    undefined,
-    META,
-  );
+  const hold = async (actor: typeof county, id: number, start: Date, attending: number) => {
+    const before = at(ctx, new Date(start.getTime() - 3 * DAY));
+    for (const member of members) await registerForLecture(before, member, id, META);
+    const during = at(ctx, new Date(start.getTime() + 10 * 60_000));
+    const { token } = await issueCheckinToken(during, actor, id);
+    for (const member of members.slice(0, attending)) await checkInToLecture(during, member, token, META);
+    await changeLectureStatus(
+      at(ctx, new Date(start.getTime() + 3 * HOUR)),
+      actor,
+      id,
+      'finish',
+      undefined,
+      META,
+    );
+  };
+  await hold(city, past.id, pastStart, 4);
+
+  const courierStart = new Date(chinaNine(now, -35).getTime() + 10 * HOUR);
+  const couriers = await lecture(county, unions.county, courierStart, {
+    title: '新就业形态劳动者权益保障',
+    topic: '外卖骑手、快递员的劳动关系怎么认定，平台规则与算法、职业伤害保障试点政策解读。',
+    fields: ['contracts', 'work_injury', 'social_insurance'],
+    speakerName: '陈立新',
+    speakerTitle: '郑州大学法学院副教授',
+    mode: 'onsite',
+    place: '人民路街道新就业形态劳动者服务站',
+    address: '郑州市金水区人民路 220 号',
+    capacity: 80,
+  });
+  await hold(county, couriers.id, courierStart, 5);
 
   await lecture(province, unions.province, new Date(chinaNine(now, 12).getTime() + 10 * HOUR), {
     title: '女职工特殊劳动保护线上讲座',

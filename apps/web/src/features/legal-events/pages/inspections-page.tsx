@@ -151,7 +151,7 @@ export function InspectionsPage() {
                   ? t('legal.supervision.none')
                   : i.outstanding > 0
                     ? t('legal.supervision.outstanding', { count: i.outstanding })
-                    : i.nonCompliant,
+                    : t('legal.supervision.allRectified', { count: i.nonCompliant }),
             },
             {
               title: t('legal.supervision.columns.deadline'),
