@@ -83,18 +83,21 @@ test('staff publish a lecture, a member registers, checks in by the QR link, and
   const member = await memberPhone(browser, MEMBER_PHONE);
   await member.getByRole('button', { name: '法律大讲堂' }).click();
   await expect(member).toHaveURL(/\/m\/lectures$/);
+  // Upcoming first: the new lecture, then the demo's; the demo member registered for none of them.
+  await expect(member.locator('.adm-list-item').first()).toContainText(title);
+  await shot(member, '03-member-list');
   await member.getByText(title).click();
   await expect(member.getByText('金水区职工服务中心二楼会议室')).toBeVisible();
   await member.getByRole('button', { name: '立即报名' }).click();
   await expect(member.getByText('已报名', { exact: true })).toBeVisible();
-  await shot(member, '03-member-registered');
+  await shot(member, '04-member-registered');
 
   // Staff open the check-in screen; the QR code holds the member-app link with a signed token.
   await staff.getByRole('button', { name: '签到大屏' }).click();
   await expect(staff).toHaveURL(/\/checkin$/);
   const qr = staff.getByRole('img', { name: '请用手机扫码签到' });
   await expect(qr).toBeVisible();
-  await shot(staff, '04-checkin-screen');
+  await shot(staff, '05-checkin-screen');
   const path = await qr.getAttribute('data-path');
   expect(path).toMatch(/^\/m\/lectures\/checkin\?t=UHL1\./);
 
@@ -102,12 +105,12 @@ test('staff publish a lecture, a member registers, checks in by the QR link, and
   await member.goto(path!);
   await expect(member.getByText('签到成功')).toBeVisible();
   await expect(member.getByText(`欢迎参加“${title}”`)).toBeVisible();
-  await shot(member, '05-member-checked-in');
+  await shot(member, '06-member-checked-in');
 
   // The screen counts them; the lecture page lists them as present.
   await expect(staff.locator('.ant-statistic').first()).toContainText('1', { timeout: 40_000 });
   await staff.getByText('返回讲座').click();
   await expect(staff.getByText('报名 1 人，已签到 1 人，剩余名额 59 个')).toBeVisible();
   await expect(staff.locator('.ant-table-row').first()).toContainText('扫码');
-  await shot(staff, '06-attendance');
+  await shot(staff, '07-attendance');
 });

@@ -193,6 +193,60 @@ describe('drafting and publishing', () => {
     );
   });
 
+  it('edits a published lecture: moving it online drops the place and keeps the seats', async () => {
+    const lecture = await published();
+    const member = await memberWithAccount(env, tree.grassroots);
+    await register(lecture.id, member.headers);
+    const res = await env.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/lectures/${lecture.id}`,
+      headers: county,
+      payload: { mode: 'online', onlineUrl: 'https://live.example.cn/room/9', title: '劳动合同法线上讲座' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      title: '劳动合同法线上讲座',
+      mode: 'online',
+      place: null,
+      onlineUrl: 'https://live.example.cn/room/9',
+      registered: 1,
+    });
+    const cancelled = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/lectures/${lecture.id}/cancel`,
+      headers: county,
+      payload: { reason: '改期' },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    const late = await env.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/lectures/${lecture.id}`,
+      headers: county,
+      payload: { title: '再改' },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('LECTURE_BAD_TRANSITION');
+  });
+
+  it('offers a lecture to the members below the union only', async () => {
+    const lecture = await published(tree.county);
+    const outsider = await memberWithAccount(env, otherGrassroots);
+    const list = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/me/lectures',
+      headers: outsider.headers,
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((l: { id: number }) => l.id)).not.toContain(lecture.id);
+    const detail = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/me/lectures/${lecture.id}`,
+      headers: outsider.headers,
+    });
+    expect(detail.statusCode).toBe(404);
+    expect(detail.json().error.code).toBe('LECTURE_NOT_FOUND');
+  });
+
   it('refuses fewer seats than registrations', async () => {
     const lecture = await published(tree.county, { capacity: 3 });
     await register(lecture.id, (await memberWithAccount(env, tree.grassroots)).headers);
