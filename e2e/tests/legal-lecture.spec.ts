@@ -37,6 +37,7 @@ async function memberPhone(browser: Browser, phone: string): Promise<Page> {
   await page.getByPlaceholder('请输入验证码').fill(lastSmsCode(phone)!);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page).toHaveURL(/\/m\/?$/);
+  await expect(page.getByText('验证码已发送，请注意查收短信')).toBeHidden();
   return page;
 }
 
