@@ -19,6 +19,9 @@ import { cardRoutes } from './modules/cards/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
+import { lectureRoutes } from './modules/lectures/index.js';
+import { legalStatsRoutes } from './modules/legal-stats/index.js';
+import { legalSupervisionRoutes } from './modules/legal-supervision/index.js';
 import { memberRoutes } from './modules/members/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
@@ -202,6 +205,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(attachmentRoutes(ctx));
       await v1.register(serviceRoutes(ctx));
       await v1.register(serviceRequestRoutes(ctx));
+      await v1.register(lectureRoutes(ctx));
+      await v1.register(legalSupervisionRoutes(ctx));
+      await v1.register(legalStatsRoutes(ctx));
       if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
         await v1.register(testControlRoutes(ctx, ctx.clock));
     },

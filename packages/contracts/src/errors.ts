@@ -80,6 +80,13 @@ export const ErrorCodes = [
   'IMPORT_FILE_TOO_LARGE',
   'IMPORT_NOT_READY',
   'IMPORT_HAS_ERRORS',
+  'LECTURE_NOT_FOUND',
+  'LECTURE_BAD_TRANSITION',
+  'LECTURE_FULL',
+  'LECTURE_REGISTRATION_CLOSED',
+  'LECTURE_CHECKIN_INVALID',
+  'INSPECTION_NOT_FOUND',
+  'INSPECTION_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

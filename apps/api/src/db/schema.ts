@@ -8,6 +8,8 @@ export * from '../modules/cards/cards.schema.js';
 export * from '../modules/enterprises/enterprises.schema.js';
 export * from '../modules/imports/imports.schema.js';
 export * from '../modules/joining/joining.schema.js';
+export * from '../modules/lectures/lectures.schema.js';
+export * from '../modules/legal-supervision/legal-supervision.schema.js';
 export * from '../modules/members/members.schema.js';
 export * from '../modules/notifications/notifications.schema.js';
 export * from '../modules/orgs/orgs.schema.js';

@@ -11,6 +11,7 @@ import { insertOrg, type OrgRow, orgs } from '../modules/orgs/index.js';
 import { regionChildren, townshipsOf } from '../modules/regions/index.js';
 import type { AppContext } from '../platform/context.js';
 import { seedDemoHall } from './demo-hall.js';
+import { seedDemoLegal } from './demo-legal.js';
 import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
 
 /** Henan: the province whose 「豫工惠」 app the source document describes. */
@@ -182,6 +183,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   });
   const members = await seedDemoMembers(ctx, unions);
   await seedDemoHall(ctx, hall!, [0, 1, 2, 3, 4].map(demoMemberPhone));
+  await seedDemoLegal(ctx, { ...hall!, grassroots: unions }, [0, 1, 2, 3, 4, 5].map(demoMemberPhone));
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),
     `${JSON.stringify({ accounts, memberPhone: DEMO_MEMBER_PHONE }, null, 2)}\n`,

@@ -92,6 +92,13 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   IMPORT_FILE_TOO_LARGE: 413,
   IMPORT_NOT_READY: 409,
   IMPORT_HAS_ERRORS: 409,
+  LECTURE_NOT_FOUND: 404,
+  LECTURE_BAD_TRANSITION: 409,
+  LECTURE_FULL: 409,
+  LECTURE_REGISTRATION_CLOSED: 409,
+  LECTURE_CHECKIN_INVALID: 400,
+  INSPECTION_NOT_FOUND: 404,
+  INSPECTION_CLOSED: 409,
 };
 
 export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);

@@ -9,6 +9,9 @@ import { MemberCardPage } from '../features/member-card/pages/member-card-page';
 import { MemberHomePage } from '../features/member-home/pages/member-home-page';
 import { MemberJoinPage } from '../features/member-join/pages/member-join-page';
 import { MemberJoinStatusPage } from '../features/member-join/pages/member-join-status-page';
+import { CheckinPage } from '../features/member-lectures/pages/checkin-page';
+import { LecturePage } from '../features/member-lectures/pages/lecture-page';
+import { LecturesPage } from '../features/member-lectures/pages/lectures-page';
 import { MemberMePage } from '../features/member-me/pages/member-me-page';
 import { MemberTransfersPage } from '../features/member-transfers/pages/member-transfers-page';
 import { ApplyPage } from '../features/service-hall/pages/apply-page';
@@ -56,6 +59,9 @@ export function MemberApp() {
             <Route path="requests/:id" element={<RequestPage />} />
             <Route path="requests/:id/resubmit" element={<ApplyPage mode="resubmit" />} />
             <Route path="messages" element={<InboxPage />} />
+            <Route path="lectures" element={<LecturesPage />} />
+            <Route path="lectures/checkin" element={<CheckinPage />} />
+            <Route path="lectures/:id" element={<LecturePage />} />
             <Route path="me/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
