@@ -14,12 +14,8 @@
  * loader used (bench/.data/<engine>/secrets.json). Baselines: the lookup's own indexed query through
  * `pg` alone (or PGlite in-process) at the same concurrency, with the same keyed hash per request.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import autocannon from 'autocannon';
+import { join } from 'node:path';
 import pg from 'pg';
 import {
   cardKeysFromPem,
@@ -30,14 +26,23 @@ import {
   signCardToken,
 } from './loader/app.js';
 import { type BenchDb, ensurePgliteBenchDb, ensurePostgresBenchDb } from './loader/bench-db.js';
+import {
+  arg,
+  type BenchServer,
+  type CpuSplit,
+  cpuPerRequest,
+  cpuText,
+  type Figure,
+  failures,
+  fmt,
+  httpLoad,
+  type Load,
+  loops,
+  printFigures,
+  repoRoot as root,
+  startServer,
+} from './support/measure.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const main = join(root, 'apps/api/dist/main.js');
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
 const members = Number(arg('members', '11280000'));
 const pgliteMembers = Number(arg('pglite-members', '1000000'));
 const duration = Number(arg('duration', '15'));
@@ -51,92 +56,7 @@ const buildOnly = process.argv.includes('--build-only');
 const SAMPLE = 20_000;
 const USERNAME = 'bench_admin';
 
-interface Figure {
-  engine: string;
-  what: string;
-  value: string;
-  baseline: string;
-  ratio: string;
-  goal: string;
-  pass: boolean | null;
-}
 const figures: Figure[] = [];
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
-
-/** CPU time (user + system) of a process, in ms; the kernel counts in 10 ms ticks. */
-function cpuMs(pid: number | 'self'): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU of the PostgreSQL backends serving the bench database (their process titles name it). */
-function pgBackendsMs(database: string | null): number {
-  if (!database) return 0;
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) total += cpuMs(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
-
-/** Busy CPU time of the whole machine, in ms over all cores. */
-function machineBusyMs(): number {
-  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
-  const [user, nice, system, , , irq, softirq, steal] = ticks as number[];
-  return (user! + nice! + system! + irq! + softirq! + (steal ?? 0)) * 10;
-}
-
-interface CpuSplit {
-  server: number;
-  database: number;
-  client: number;
-  other: number;
-}
-
-/** Where the CPU went while `run` ran, in microseconds per request. */
-async function cpuPerRequest<T extends { count: number }>(
-  serverPid: number | null,
-  database: string | null,
-  run: () => Promise<T>,
-): Promise<T & { cpu: CpuSplit }> {
-  const before = {
-    server: serverPid ? cpuMs(serverPid) : 0,
-    database: pgBackendsMs(database),
-    client: cpuMs('self'),
-    machine: machineBusyMs(),
-  };
-  const result = await run();
-  const d = (x: number, y: number) => ((x - y) * 1000) / Math.max(1, result.count);
-  const server = serverPid ? d(cpuMs(serverPid), before.server) : 0;
-  const databaseUs = d(pgBackendsMs(database), before.database);
-  const client = d(cpuMs('self'), before.client);
-  const machine = d(machineBusyMs(), before.machine);
-  return {
-    ...result,
-    cpu: { server, database: databaseUs, client, other: Math.max(0, machine - server - databaseUs - client) },
-  };
-}
-
-const cpuText = (c: CpuSplit) =>
-  `server ${fmt(c.server)} · db ${fmt(c.database)} · load ${fmt(c.client)} · other ${fmt(c.other)}`;
 
 const LOOKUP_SQL = `select m.*, o.name as org_name, o.path as org_path from members m
   join orgs o on o.id = m.org_id
@@ -182,28 +102,10 @@ async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
     ).map((r) => Number(r.id));
 
     // Baseline: the same indexed query, the same keyed hash, `concurrency` loops for `duration`.
-    const run = async (query: (hash: Buffer) => Promise<unknown>) => {
-      const latencies: number[] = [];
-      const until = performance.now() + duration * 1000;
-      let k = 0;
-      const loop = async () => {
-        while (performance.now() < until) {
-          const idNumber = idNumbers[k++ % idNumbers.length]!;
-          const t = performance.now();
-          await query(ctx.pii.lookupHash('id_number', idNumber));
-          latencies.push(performance.now() - t);
-        }
-      };
-      const started = performance.now();
-      await Promise.all(Array.from({ length: concurrency }, loop));
-      const sorted = Float64Array.from(latencies).sort();
-      return {
-        count: latencies.length,
-        rps: latencies.length / ((performance.now() - started) / 1000),
-        p99: percentile(sorted, 0.99),
-        p50: percentile(sorted, 0.5),
-      };
-    };
+    const run = (query: (hash: Buffer) => Promise<unknown>) =>
+      loops(concurrency, duration, (k) =>
+        query(ctx.pii.lookupHash('id_number', idNumbers[k % idNumbers.length]!)),
+      );
     let baseline: Prepared['baseline'];
     if (db.engine === 'postgres') {
       const pool = new pg.Pool({ connectionString: db.env.DATABASE_URL, max: concurrency });
@@ -230,96 +132,6 @@ async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
   }
 }
 
-async function waitFor(url: string, deadlineMs: number): Promise<void> {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not answer in ${deadlineMs} ms`);
-}
-
-async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-      SEED_DEMO: 'never',
-      ACCESS_TOKEN_TTL: '3600',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitFor(`http://localhost:${port}/api/ready`, 300_000);
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-interface Load {
-  count: number;
-  cpu: CpuSplit;
-  rps: number;
-  p99: number;
-  p50: number;
-  non2xx: number;
-  errors: number;
-}
-
-let serverPid: number | null = null;
-let serverDb: string | null = null;
-
-async function load(opts: {
-  connections: number;
-  seconds: number;
-  method: 'GET' | 'POST';
-  path: string;
-  token: string;
-  body?: () => string;
-}): Promise<Load> {
-  const headers = { authorization: `Bearer ${opts.token}`, 'content-type': 'application/json' };
-  return cpuPerRequest(serverPid, serverDb, () => cannon(opts, headers));
-}
-
-async function cannon(
-  opts: { connections: number; seconds: number; method: 'GET' | 'POST'; path: string; body?: () => string },
-  headers: Record<string, string>,
-) {
-  const result = await autocannon({
-    url: `http://localhost:${port}`,
-    connections: opts.connections,
-    duration: opts.seconds,
-    requests: [
-      {
-        method: opts.method,
-        path: opts.path,
-        headers,
-        ...(opts.body ? { setupRequest: (req) => ({ ...req, body: opts.body!() }) } : {}),
-      },
-    ],
-  });
-  return {
-    count: result.requests.total,
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    p50: result.latency.p50,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
-const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits });
-
 async function measure(db: BenchDb, conns: number): Promise<void> {
   const label = `${db.engine} ${fmt(db.members)}`;
   console.info(
@@ -327,17 +139,7 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
   );
   const prep = await prepare(db, conns);
   console.info(`[${label}] starting the server`);
-  const server = await startServer(db.env);
-  serverPid = server.pid!;
-  serverDb = db.engine === 'postgres' ? new URL(db.env.DATABASE_URL!).pathname.slice(1) : null;
-  let maxRss = rssMb(server.pid!);
-  const sampler = setInterval(() => {
-    try {
-      maxRss = Math.max(maxRss, rssMb(server.pid!));
-    } catch {
-      // exited
-    }
-  }, 200);
+  const server: BenchServer = await startServer(db.env, port);
   try {
     const login = await fetch(`http://localhost:${port}/api/v1/auth/login`, {
       method: 'POST',
@@ -356,18 +158,30 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
 
     let k = 0;
     const lookupBody = () => JSON.stringify({ idNumber: prep.idNumbers[k++ % prep.idNumbers.length] });
+    const headers = { authorization: `Bearer ${token}` };
+    const load = (o: {
+      connections: number;
+      seconds: number;
+      method: 'GET' | 'POST';
+      path: string;
+      body?: () => string;
+    }) =>
+      httpLoad(server, {
+        ...o,
+        headers,
+        ...(o.body ? { setup: (req) => ({ headers: req.headers, body: o.body!() }) } : {}),
+      });
     const lookup = {
       connections: conns,
       method: 'POST' as const,
       path: '/api/v1/members/lookup',
-      token,
       body: lookupBody,
     };
     console.info(`[${label}] lookup by ID number: warm-up, then ${duration} s at ${conns} connections`);
     await load({ ...lookup, seconds: 3 });
     const lk = await load({ ...lookup, seconds: duration });
 
-    const stats = { connections: conns, method: 'GET' as const, path: '/api/v1/orgs/1/stats', token };
+    const stats = { connections: conns, method: 'GET' as const, path: '/api/v1/orgs/1/stats' };
     console.info(`[${label}] root statistics: ${duration} s at ${conns} connections, then at 1`);
     await load({ ...stats, seconds: 2 });
     const st = await load({ ...stats, seconds: duration });
@@ -385,7 +199,6 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
       connections: conns,
       method: 'POST' as const,
       path: '/api/v1/cards/verify',
-      token,
       body: () => JSON.stringify({ token: tokens[t++ % tokens.length] }),
     };
     console.info(
@@ -395,7 +208,7 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
     const reused = t > tokens.length;
 
     const ratio = lk.rps / prep.baseline.rps;
-    const bad = (l: Load) => (l.non2xx || l.errors ? ` (${l.non2xx} non-2xx, ${l.errors} errors)` : '');
+    const bad = (l: Load) => failures(l);
     const isPg = db.engine === 'postgres';
     figures.push(
       {
@@ -472,10 +285,9 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
       },
     );
   } finally {
-    clearInterval(sampler);
-    await stop(server);
-    serverPid = null;
+    await server.stop();
   }
+  const maxRss = server.maxRssMb();
   figures.push({
     engine: label,
     what: 'server RSS, max during the runs',
@@ -519,12 +331,8 @@ console.info(
 console.info(
   'database, this process (load generator or baseline client), and everything else running meanwhile.',
 );
-console.info(
-  `\nRegistry at province scale (55,000 orgs; 2 cores shared by server, database and load; Node ${process.version})`,
+printFigures(
+  `Registry at province scale (55,000 orgs; 2 cores shared by server, database and load; Node ${process.version})`,
+  builds,
+  figures,
 );
-for (const b of builds) console.info(`  ${b}`);
-const cols = ['engine', 'what', 'value', 'baseline', 'ratio', 'goal', 'result'] as const;
-const table = figures.map((f) => ({ ...f, result: f.pass === null ? '' : f.pass ? 'PASS' : 'MISS' }));
-const widths = cols.map((c) => Math.max(c.length, ...table.map((r) => String(r[c]).length)));
-console.info(cols.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
-for (const r of table) console.info(cols.map((c, i) => String(r[c]).padEnd(widths[i]!)).join(' | '));

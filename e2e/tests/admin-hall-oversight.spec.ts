@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { runServerJob, setServerClock } from '../support/clock.js';
 import { demoAccount } from '../support/demo.js';
+import { idNumber, memberApi, registerMember, staffApi } from '../support/flows.js';
 import { SCREENSHOT_DIR } from '../support/paths.js';
 
 test.beforeAll(() => mkdirSync(SCREENSHOT_DIR, { recursive: true }));
@@ -29,10 +32,50 @@ async function apiHeaders(request: APIRequestContext, username: string) {
 }
 
 /**
- * The server was started after the escalation job ran through the CLI with a clock ten days ahead
- * (e2e/support/serve-fresh.mjs): 金水区's requests still open then are past their promised time.
+ * A worker asks 金水区 for a consultation today; nobody accepts it. The journey then puts the
+ * server's clock ten days ahead and runs the hourly escalation job's pass: every 金水区 request
+ * still open then is past its promised time, and the city is asked to chase it.
  */
-test('the city chases the county’s overdue requests in 督办', async ({ page }) => {
+test('the city chases the county’s overdue requests in 督办', async ({ page, request }) => {
+  const worker = { name: '赵红霞', idNumber: idNumber('41010519910523046'), phone: '13837100071' };
+  await registerMember(request, await staffApi(request, 'zhongyuan_jianshe'), worker);
+  const member = await memberApi(request, worker.phone);
+  const offered = await request.get('/api/v1/me/services', { headers: member });
+  expect(offered.status(), await offered.text()).toBe(200);
+  const catalogue = await offered.json();
+  const legal = (catalogue.services as { id: number; name: string }[]).find((s) => s.name === '法律咨询预约');
+  expect(legal, 'the demo hall offers 法律咨询预约').toBeTruthy();
+  const filed = await request.post('/api/v1/me/service-requests', {
+    headers: { ...member, 'idempotency-key': randomUUID() },
+    data: {
+      serviceId: legal!.id,
+      data: {
+        topic: '拖欠工资',
+        preferredDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        way: '电话咨询',
+        question: '公司已经两个月没发工资，想咨询怎么维权',
+      },
+      attachments: [],
+    },
+  });
+  expect(filed.status(), await filed.text()).toBe(201);
+  const filedId = (await filed.json()).id as number;
+
+  try {
+    await setServerClock(request, new Date(Date.now() + 10 * 86_400_000));
+    expect(await runServerJob(request, 'request-escalation')).toBeGreaterThan(0);
+    // A second pass the same day chases nothing again.
+    expect(await runServerJob(request, 'request-escalation')).toBe(0);
+  } finally {
+    await setServerClock(request, null);
+  }
+  const city = await apiHeaders(request, 'zhengzhou_admin');
+  const chased = await request.get('/api/v1/service-requests?queue=escalated&pageSize=100', {
+    headers: city,
+  });
+  expect(chased.status(), await chased.text()).toBe(200);
+  expect((await chased.json()).items.map((r: { id: number }) => r.id)).toContain(filedId);
+
   await signIn(page, 'zhengzhou_admin');
   // The bell says so first: a notice per escalated request, opening the request.
   await page.getByTestId('notification-bell').click();

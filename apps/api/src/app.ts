@@ -20,7 +20,10 @@ import { consultationRoutes, faqRoutes } from './modules/consultations/index.js'
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
+import { lectureRoutes } from './modules/lectures/index.js';
 import { legalProviderRoutes } from './modules/legal-providers/index.js';
+import { legalStatsRoutes } from './modules/legal-stats/index.js';
+import { legalSupervisionRoutes } from './modules/legal-supervision/index.js';
 import { memberRoutes } from './modules/members/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
@@ -31,10 +34,11 @@ import { statsRoutes } from './modules/stats/index.js';
 import { transferRoutes } from './modules/transfers/index.js';
 import { userRoutes } from './modules/users/index.js';
 import { installAuth } from './platform/auth-hook.js';
-import type { AppContext } from './platform/context.js';
+import { AdjustableClock, type AppContext } from './platform/context.js';
 import { installErrorHandler } from './platform/error-handler.js';
 import { installMetrics } from './platform/metrics.js';
 import { validatorCompiler } from './platform/validation.js';
+import { testControlRoutes } from './test-control.js';
 
 export interface BuildAppOptions {
   /** A pino logger configuration, or false for none (tests). */
@@ -203,9 +207,14 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(attachmentRoutes(ctx));
       await v1.register(serviceRoutes(ctx));
       await v1.register(serviceRequestRoutes(ctx));
+      await v1.register(lectureRoutes(ctx));
+      await v1.register(legalSupervisionRoutes(ctx));
+      await v1.register(legalStatsRoutes(ctx));
       await v1.register(legalProviderRoutes(ctx));
       await v1.register(consultationRoutes(ctx));
       await v1.register(faqRoutes(ctx));
+      if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
+        await v1.register(testControlRoutes(ctx, ctx.clock));
     },
     { prefix: '/api/v1' },
   );

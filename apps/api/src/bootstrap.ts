@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { pino } from 'pino';
 import type { Config } from './config/config.js';
 import { type Database, openPglite, openPostgres, runMigrations } from './db/client.js';
-import { type AppContext, type Clock, systemClock } from './platform/context.js';
+import { AdjustableClock, type AppContext, type Clock, systemClock } from './platform/context.js';
 import { acquireDataLock } from './platform/data-lock.js';
 import { createOutboxEmailSender, type EmailSender } from './platform/email.js';
 import { createPii } from './platform/pii.js';
@@ -68,7 +68,7 @@ export async function openContext(config: Config, opts: OpenOptions): Promise<Op
     database,
     db: database.db,
     pii: createPii(config.secrets),
-    clock: opts.clock ?? systemClock,
+    clock: opts.clock ?? (config.clockControl ? new AdjustableClock() : systemClock),
     sms: opts.sms ?? createOutboxSmsSender(config.dataDir, { echo: config.env === 'development' }),
     email: opts.email ?? createOutboxEmailSender(config.dataDir),
     files: createDiskFileStore(join(config.dataDir, 'files')),

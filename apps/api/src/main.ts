@@ -5,13 +5,9 @@ import { createLogger, openContext } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError } from './db/client.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
-import { purgeUnclaimedAttachments } from './modules/attachments/index.js';
-import { runConsultationTimeouts } from './modules/consultations/index.js';
+import { backgroundJobs } from './jobs.js';
 import { recoverImports } from './modules/imports/index.js';
-import { deliverDueNotifications } from './modules/notifications/index.js';
 import { fillMissingNameKeys } from './modules/orgs/index.js';
-import { runEscalation } from './modules/service-requests/index.js';
-import { runTransferAutoAccept } from './modules/transfers/index.js';
 import { DataDirBusyError } from './platform/data-lock.js';
 import { startJobs } from './platform/jobs.js';
 
@@ -66,22 +62,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  // Every job locks what it takes (SKIP LOCKED), so several servers may run them side by side.
-  jobs = startJobs(
-    [
-      // Notices queued for SMS and e-mail go out within seconds; failures back off per delivery.
-      { name: 'notification-delivery', everyMs: 2000, run: () => deliverDueNotifications(ctx) },
-      // Transfers nobody rejected complete after 30 days; hourly is precise enough for days.
-      { name: 'transfer-auto-accept', everyMs: 3600_000, run: () => runTransferAutoAccept(ctx) },
-      // Overdue service requests move up one level a day (督办); each is looked at once a day.
-      { name: 'request-escalation', everyMs: 3600_000, run: () => runEscalation(ctx) },
-      // Uploads no form claimed within a day are removed with their files.
-      { name: 'attachment-purge', everyMs: 3600_000, run: () => purgeUnclaimedAttachments(ctx) },
-      // Legal questions not picked up in time move to the next lawyer on duty; waiting ones find one.
-      { name: 'consultation-timeouts', everyMs: 60_000, run: () => runConsultationTimeouts(ctx) },
-    ],
-    log,
-  );
+  jobs = startJobs(backgroundJobs(ctx), log);
   const engine =
     ctx.database.engine === 'pglite' ? `embedded PGlite (${join(config.dataDir, 'pg')})` : 'PostgreSQL';
   const webNote = existsSync(join(webDist, 'index.html')) ? '' : ' (web app not built: run npm run build)';

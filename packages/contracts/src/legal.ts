@@ -6,7 +6,7 @@ import { Id, Phone, RegionCode, StringEnum, Timestamp } from './common.js';
  * 法律维权: lawyers and volunteers (providers) a union works with, their duty roster (值班), and the
  * online consultations (法律咨询) members send to whoever is on duty, with the FAQ made from them.
  */
-export const LegalFields = [
+export const ConsultationFields = [
   'wages',
   'contract',
   'work_injury',
@@ -14,9 +14,9 @@ export const LegalFields = [
   'dismissal',
   'other',
 ] as const;
-export type LegalField = (typeof LegalFields)[number];
+export type ConsultationField = (typeof ConsultationFields)[number];
 
-export const LegalFieldNames: Record<LegalField, string> = {
+export const ConsultationFieldNames: Record<ConsultationField, string> = {
   wages: '劳动报酬',
   contract: '劳动合同',
   work_injury: '工伤',
@@ -32,8 +32,8 @@ export const ProviderStatuses = ['active', 'inactive'] as const;
 /** A lawyer's practice certificate number (律师执业证号): 17 digits. */
 export const LICENCE_NO_PATTERN = /^[0-9]{17}$/;
 
-const Field = StringEnum(LegalFields);
-const Fields = Type.Array(Field, { minItems: 1, maxItems: LegalFields.length, uniqueItems: true });
+const Field = StringEnum(ConsultationFields);
+const Fields = Type.Array(Field, { minItems: 1, maxItems: ConsultationFields.length, uniqueItems: true });
 const Languages = Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 10 });
 
 export const ProviderAccountInput = Type.Object(
@@ -192,7 +192,7 @@ export const CreateDutySlotBody = Type.Object(
     providerId: Id,
     startsAt: Timestamp,
     endsAt: Timestamp,
-    fields: Type.Optional(Type.Array(Field, { maxItems: LegalFields.length, uniqueItems: true })),
+    fields: Type.Optional(Type.Array(Field, { maxItems: ConsultationFields.length, uniqueItems: true })),
   },
   { additionalProperties: false },
 );
@@ -203,7 +203,7 @@ export const UpdateDutySlotBody = Type.Object(
     providerId: Type.Optional(Id),
     startsAt: Type.Optional(Timestamp),
     endsAt: Type.Optional(Timestamp),
-    fields: Type.Optional(Type.Array(Field, { maxItems: LegalFields.length, uniqueItems: true })),
+    fields: Type.Optional(Type.Array(Field, { maxItems: ConsultationFields.length, uniqueItems: true })),
   },
   { additionalProperties: false },
 );

@@ -21,8 +21,8 @@ export const Permissions = [
   'service.manage',
   'request.read',
   'request.handle',
-  'legal.read',
   'legal.manage',
+  'legal.read',
   'legal.answer',
 ] as const;
 export type Permission = (typeof Permissions)[number];
@@ -50,8 +50,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'service.manage',
     'request.read',
     'request.handle',
-    'legal.read',
     'legal.manage',
+    'legal.read',
   ],
   staff: [
     'org.read',
@@ -67,8 +67,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'service.manage',
     'request.read',
     'request.handle',
-    'legal.read',
     'legal.manage',
+    'legal.read',
   ],
   viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read', 'legal.read'],
   // A merchant's counter (普惠商户) checks member cards and sees nothing else.

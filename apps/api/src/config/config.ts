@@ -23,6 +23,7 @@ const EnvSchema = Type.Object({
   REFRESH_TOKEN_TTL: Type.Integer({ minimum: 300, maximum: 90 * 86400 }),
   SEED_DEMO: Type.Union([Type.Literal('auto'), Type.Literal('never')]),
   TRUST_PROXY: Type.Boolean(),
+  CLOCK_CONTROL: Type.Boolean(),
   WEB_DIST: Type.Optional(Type.String()),
   TOKEN_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   PII_KEYS: Type.Optional(
@@ -63,6 +64,8 @@ export interface Config {
   refreshTokenTtl: number;
   seedDemo: Env['SEED_DEMO'];
   trustProxy: boolean;
+  /** Journeys only: the application clock can be set over HTTP (`/api/v1/test/*`); refused in production. */
+  clockControl: boolean;
   webDist: string | undefined;
   importMaxBytes: number;
   importMaxRows: number;
@@ -84,6 +87,7 @@ const defaults: Record<string, string> = {
   REFRESH_TOKEN_TTL: String(30 * 86400),
   SEED_DEMO: 'auto',
   TRUST_PROXY: 'false',
+  CLOCK_CONTROL: 'false',
   IMPORT_MAX_BYTES: String(100 * 1024 * 1024),
   IMPORT_MAX_ROWS: '2000000',
 };
@@ -96,7 +100,7 @@ const numeric = new Set([
   'IMPORT_MAX_BYTES',
   'IMPORT_MAX_ROWS',
 ]);
-const booleans = new Set(['TRUST_PROXY']);
+const booleans = new Set(['TRUST_PROXY', 'CLOCK_CONTROL']);
 
 /** Turns the raw environment into typed values; a value that is not a number or boolean stays a string so validation names it. */
 function coerce(raw: Record<string, string | undefined>): Record<string, unknown> {
@@ -181,6 +185,8 @@ function parsePiiKeys(spec: string): { keys: Map<string, Buffer>; active: string
 
 export function loadConfig(raw: Record<string, string | undefined> = process.env): Config {
   const env = parseEnv(raw);
+  if (env.CLOCK_CONTROL && env.NODE_ENV === 'production')
+    throw new ConfigError('CLOCK_CONTROL=true: a clock anyone can set over HTTP is refused in production');
   const dataDir = resolve(env.DATA_DIR);
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -213,6 +219,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     refreshTokenTtl: env.REFRESH_TOKEN_TTL,
     seedDemo: env.SEED_DEMO,
     trustProxy: env.TRUST_PROXY,
+    clockControl: env.CLOCK_CONTROL,
     webDist: env.WEB_DIST,
     importMaxBytes: env.IMPORT_MAX_BYTES,
     importMaxRows: env.IMPORT_MAX_ROWS,

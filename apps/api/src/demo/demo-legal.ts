@@ -1,295 +1,249 @@
-import type { LegalField } from '@unionhub/contracts';
-import { eq } from 'drizzle-orm';
-import { staffUsers } from '../modules/auth/index.js';
+import { creditCodeCheckChar, DefaultInspectionChecklist } from '@unionhub/contracts';
+import { createEnterprise } from '../modules/enterprises/index.js';
 import {
-  askConsultation,
-  consultations,
-  lawyerAct,
-  legalFaq,
-  memberFollowUp,
-} from '../modules/consultations/index.js';
-import { copyWeek, createProvider, createSlot, legalProviders } from '../modules/legal-providers/index.js';
+  changeLectureStatus,
+  checkInToLecture,
+  createLecture,
+  issueCheckinToken,
+  registerForLecture,
+} from '../modules/lectures/index.js';
+import { addFollowUp, createInspection } from '../modules/legal-supervision/index.js';
+import { chinaToday } from '../modules/members/index.js';
 import type { OrgRow } from '../modules/orgs/index.js';
 import type { AppContext, RequestMeta } from '../platform/context.js';
 import { at, memberActor, staffActor } from './demo-hall.js';
-import type { DemoAccount } from './seed-demo.js';
 
 const META: RequestMeta = { ip: null, userAgent: 'seed-demo', requestId: null };
+const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
-const PROVIDERS: {
-  name: string;
-  kind: 'lawyer' | 'volunteer';
-  firm: string;
-  licenceNo?: string;
-  fields: LegalField[];
-  regionCode: string;
-  phone: string;
-  username?: string;
-}[] = [
-  {
-    name: '王志远',
-    kind: 'lawyer',
-    firm: '河南天欣律师事务所',
-    licenceNo: '14101200910123456',
-    fields: ['wages', 'contract', 'dismissal'],
-    regionCode: '410105',
-    phone: '13603710001',
-    username: 'zz_lawyer1',
-  },
-  {
-    name: '李雪芳',
-    kind: 'lawyer',
-    firm: '河南英泰律师事务所',
-    licenceNo: '14101201210234567',
-    fields: ['work_injury', 'social_insurance', 'other'],
-    regionCode: '410102',
-    phone: '13603710002',
-    username: 'zz_lawyer2',
-  },
-  {
-    name: '张宏伟',
-    kind: 'lawyer',
-    firm: '北京大成（郑州）律师事务所',
-    licenceNo: '14101200810345678',
-    fields: ['wages', 'contract', 'work_injury', 'social_insurance', 'dismissal', 'other'],
-    regionCode: '410103',
-    phone: '13603710003',
-    username: 'zz_lawyer3',
-  },
-  {
-    name: '赵静',
-    kind: 'volunteer',
-    firm: '郑州大学法学院法律援助中心',
-    fields: ['wages', 'contract', 'other'],
-    regionCode: '410105',
-    phone: '13603710004',
-  },
-];
+/** A credit code of an enterprise registered in 金水区 (91 + 410105 + 9 characters + check). */
+const creditCode = (body: string) => {
+  const first17 = `91410105${body}`;
+  return first17 + creditCodeCheckChar(first17);
+};
 
-/** Monday 00:00 China time of the week holding `now`. */
-function mondayOf(now: Date): Date {
-  const china = new Date(now.getTime() + 8 * HOUR);
-  const dow = (china.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate() - dow) - 8 * HOUR);
-}
+/** 9:00 China time, `days` from today (negative: in the past). */
+const chinaNine = (now: Date, days: number) =>
+  new Date(Date.parse(`${chinaToday(new Date(now.getTime() + days * DAY))}T09:00:00+08:00`));
+
+const checklist = (nonCompliant: Record<string, string>) =>
+  DefaultInspectionChecklist.map((i) => ({
+    key: i.key,
+    label: i.label,
+    result: i.key in nonCompliant ? ('non_compliant' as const) : ('compliant' as const),
+    ...(i.key in nonCompliant ? { note: nonCompliant[i.key] } : {}),
+  }));
 
 /**
- * 法律维权 in the demo: four providers of 郑州市总工会 (three lawyers who sign in, a student
- * volunteer), a round-the-clock roster for last, this and next week (night 0–8 张宏伟, day 8–16 王志远,
- * evening 16–24 李雪芳, the volunteer on weekday mornings), consultations of 中原建设集团's members in
- * every state, and FAQ entries published and waiting for review.
+ * 法律大讲堂 and 劳动法律监督 of the demo: an upcoming lecture of 金水区总工会 with registrations, a
+ * past ones of 郑州市总工会 and 金水区 with attendance, an online one of the province; 金水区's inspections of
+ * enterprises it covers — one rectification overdue, one rectified and closed, one clean, one under way.
  */
 export async function seedDemoLegal(
   ctx: AppContext,
-  city: OrgRow,
+  unions: { province: OrgRow; city: OrgRow; county: OrgRow; grassroots: OrgRow[] },
   memberPhones: string[],
-  password: () => string,
-): Promise<DemoAccount[]> {
-  const admin = await staffActor(ctx, 'zhengzhou_admin', city);
-  const accounts: DemoAccount[] = [];
-  const ids: number[] = [];
-  for (const p of PROVIDERS) {
-    const pw = p.username ? password() : null;
-    const row = await createProvider(
-      ctx,
-      admin,
-      {
-        orgId: city.id,
-        kind: p.kind,
-        name: p.name,
-        firm: p.firm,
-        ...(p.licenceNo ? { licenceNo: p.licenceNo } : {}),
-        fields: p.fields,
-        regionCode: p.regionCode,
-        languages: ['普通话'],
-        phone: p.phone,
-        ...(p.username && pw ? { account: { username: p.username, password: pw } } : {}),
-      },
-      META,
-    );
-    ids.push(row.id);
-    if (p.username && pw)
-      accounts.push({ username: p.username, password: pw, role: 'lawyer', orgName: city.name });
-  }
-  const [wang, li, zhang, zhao] = ids as [number, number, number, number];
+): Promise<void> {
   const now = ctx.clock.now();
-  const monday = mondayOf(now);
-  const slot = (providerId: number, day: number, from: number, to: number, fields: LegalField[] = []) =>
-    createSlot(
-      ctx,
-      admin,
+  const province = await staffActor(ctx, 'henan_admin', unions.province);
+  const city = await staffActor(ctx, 'zhengzhou_admin', unions.city);
+  const county = await staffActor(ctx, 'jinshui_staff', unions.county);
+  const members = await Promise.all(memberPhones.map((p) => memberActor(ctx, p)));
+
+  const lecture = async (
+    actor: typeof county,
+    org: OrgRow,
+    startsAt: Date,
+    def: Omit<Parameters<typeof createLecture>[2], 'orgId' | 'startsAt' | 'endsAt' | 'registrationDeadline'>,
+  ) => {
+    const created = at(ctx, new Date(startsAt.getTime() - 14 * DAY));
+    const row = await createLecture(
+      created,
+      actor,
       {
-        orgId: city.id,
-        providerId,
-        startsAt: new Date(monday.getTime() + day * DAY + from * HOUR).toISOString(),
-        endsAt: new Date(monday.getTime() + day * DAY + to * HOUR).toISOString(),
-        fields,
+        orgId: org.id,
+        ...def,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+        registrationDeadline: new Date(startsAt.getTime() - DAY).toISOString(),
       },
       META,
     );
-  for (let day = 0; day < 7; day++) {
-    await slot(zhang, day, 0, 8);
-    await slot(wang, day, 8, 16);
-    await slot(li, day, 16, 24);
-    if (day < 5) await slot(zhao, day, 9, 12, ['wages', 'contract']);
-  }
-  const week = (offset: number) =>
-    new Date(monday.getTime() + offset * 7 * DAY + 12 * HOUR).toISOString().slice(0, 10);
-  await copyWeek(ctx, admin, { orgId: city.id, fromWeek: week(0), toWeek: week(-1) }, META);
-  await copyWeek(ctx, admin, { orgId: city.id, fromWeek: week(0), toWeek: week(1) }, META);
+    await changeLectureStatus(created, actor, row.id, 'publish', undefined, META);
+    return row;
+  };
 
-  await seedConsultations(ctx, city, memberPhones, now);
-  await seedFaq(ctx, city, now);
-  return accounts;
-}
+  const upcoming = await lecture(county, unions.county, new Date(chinaNine(now, 7).getTime() + 5.5 * HOUR), {
+    title: '《劳动合同法》与工资权益保护',
+    topic:
+      '签订劳动合同要注意哪些条款？试用期、加班费怎么算？被拖欠工资时如何固定证据、向哪里投诉？现场设答疑环节，欢迎带着问题来。',
+    fields: ['contracts', 'wages', 'working_hours'],
+    speakerName: '王建国',
+    speakerTitle: '河南中原律师事务所律师、金水区总工会法律顾问',
+    mode: 'onsite',
+    place: '金水区职工服务中心三楼报告厅',
+    address: '郑州市金水区花园路 88 号',
+    capacity: 120,
+  });
+  for (const member of members.slice(1, 4))
+    await registerForLecture(at(ctx, new Date(now.getTime() - 2 * DAY)), member, upcoming.id, META);
 
-async function lawyerOf(ctx: AppContext, consultationId: number, city: OrgRow) {
-  const [row] = await ctx.db
-    .select({ username: staffUsers.username })
-    .from(consultations)
-    .innerJoin(legalProviders, eq(legalProviders.id, consultations.providerId))
-    .innerJoin(staffUsers, eq(staffUsers.id, legalProviders.staffUserId))
-    .where(eq(consultations.id, consultationId));
-  return staffActor(ctx, row!.username, city);
-}
+  const pastStart = new Date(chinaNine(now, -20).getTime() + 5.5 * HOUR);
+  const past = await lecture(city, unions.city, pastStart, {
+    title: '工伤认定与工伤保险待遇',
+    topic: '哪些情形可以认定工伤、申请认定的时限和材料、停工留薪期和伤残待遇的计算，结合建筑业真实案例讲解。',
+    fields: ['work_injury', 'social_insurance'],
+    speakerName: '李秀兰',
+    speakerTitle: '郑州市职工法律援助中心主任',
+    mode: 'onsite',
+    place: '郑州市工人文化宫多功能厅',
+    address: '郑州市二七区解放路 43 号',
+    capacity: 200,
+  });
+  const hold = async (actor: typeof county, id: number, start: Date, attending: number) => {
+    const before = at(ctx, new Date(start.getTime() - 3 * DAY));
+    for (const member of members) await registerForLecture(before, member, id, META);
+    const during = at(ctx, new Date(start.getTime() + 10 * 60_000));
+    const { token } = await issueCheckinToken(during, actor, id);
+    for (const member of members.slice(0, attending)) await checkInToLecture(during, member, token, META);
+    await changeLectureStatus(
+      at(ctx, new Date(start.getTime() + 3 * HOUR)),
+      actor,
+      id,
+      'finish',
+      undefined,
+      META,
+    );
+  };
+  await hold(city, past.id, pastStart, 4);
 
-async function seedConsultations(ctx: AppContext, city: OrgRow, phones: string[], now: Date) {
-  // China midnight today, to ask at set hours of past days (so each shift's lawyer gets one).
-  const today = mondayOf(now).getTime() + Math.floor((now.getTime() - mondayOf(now).getTime()) / DAY) * DAY;
-  const ask = async (
-    phone: string | undefined,
-    when: Date,
-    field: LegalField,
-    text: string,
-    allowPublish = false,
+  const courierStart = new Date(chinaNine(now, -35).getTime() + 10 * HOUR);
+  const couriers = await lecture(county, unions.county, courierStart, {
+    title: '新就业形态劳动者权益保障',
+    topic: '外卖骑手、快递员的劳动关系怎么认定，平台规则与算法、职业伤害保障试点政策解读。',
+    fields: ['contracts', 'work_injury', 'social_insurance'],
+    speakerName: '陈立新',
+    speakerTitle: '郑州大学法学院副教授',
+    mode: 'onsite',
+    place: '人民路街道新就业形态劳动者服务站',
+    address: '郑州市金水区人民路 220 号',
+    capacity: 80,
+  });
+  await hold(county, couriers.id, courierStart, 5);
+
+  await lecture(province, unions.province, new Date(chinaNine(now, 12).getTime() + 10 * HOUR), {
+    title: '女职工特殊劳动保护线上讲座',
+    topic: '孕期、产期、哺乳期的法定权益，“三期”内被调岗降薪或解除合同怎么办。',
+    fields: ['women_workers', 'dismissal'],
+    speakerName: '赵敏',
+    speakerTitle: '河南省总工会女职工部法律顾问',
+    mode: 'online',
+    onlineUrl: 'https://live.hnzgh.example.cn/room/2031',
+    capacity: 1000,
+  });
+
+  const enterprise = async (
+    org: OrgRow,
+    body: string,
+    name: string,
+    industryCode: string,
+    employees: number,
+  ) =>
+    createEnterprise(
+      ctx,
+      county,
+      {
+        creditCode: creditCode(body),
+        name,
+        regionCode: '410105',
+        industryCode,
+        orgId: org.id,
+        employeeCount: employees,
+        size: employees > 300 ? 'large' : 'medium',
+      },
+      META,
+    );
+  const [construction, catering, logistics, property] = unions.grassroots;
+  const builder = await enterprise(construction!, 'MA3X7K2L5', '河南中原建设集团有限公司', 'E', 860);
+  const restaurant = await enterprise(catering!, 'MA44R8N1Q', '郑州老蔡记餐饮管理有限公司', 'H', 140);
+  const courier = await enterprise(logistics!, 'MA5D2T9W0', '郑州金水捷达快递服务有限公司', 'G', 210);
+  const estate = await enterprise(property!, 'MA61C6P3B', '郑州绿城物业服务有限公司', 'K', 380);
+
+  const inspect = async (
+    days: number,
+    enterpriseId: number,
+    nonCompliant: Record<string, string>,
+    findings: string,
+    dueInDays?: number,
   ) => {
-    if (!phone) return null;
-    const member = await memberActor(ctx, phone);
-    const id = await askConsultation(
-      at(ctx, when),
-      member,
-      { field, text, allowPublish, anonymous: allowPublish },
+    const when = at(ctx, chinaNine(now, days));
+    const result = await createInspection(
+      when,
+      county,
+      {
+        orgId: unions.county.id,
+        enterpriseId,
+        inspectedOn: chinaToday(chinaNine(now, days)),
+        inspectors: ['刘春梅', '张磊'],
+        checklist: checklist(nonCompliant),
+        findings,
+        ...(dueInDays !== undefined
+          ? { rectificationDueOn: chinaToday(chinaNine(now, days + dueInDays)) }
+          : {}),
+      },
       META,
     );
-    return { id, member, when };
+    return result.row.id;
   };
-  const answer = async (c: { id: number; when: Date }, minutes: number, text: string, close = false) => {
-    const lawyer = await lawyerOf(ctx, c.id, city);
-    const t = new Date(c.when.getTime() + minutes * 60_000);
-    await lawyerAct(at(ctx, t), lawyer, c.id, 'answer', { text }, META);
-    if (close)
-      await lawyerAct(at(ctx, new Date(t.getTime() + 30 * 60_000)), lawyer, c.id, 'close', null, META);
-  };
-  const [p1, p2, p3, p4] = phones;
-  // Asked at 03:10 three days ago, answered within the hour by the night lawyer, closed.
-  const night = await ask(
-    p1,
-    new Date(today - 3 * DAY + 3 * HOUR + 10 * 60_000),
-    'wages',
-    '我在金水区一个工地干活，包工头拖欠了我三个月工资一万八千元，现在人联系不上了，总包单位说不归他们管，我该怎么办？',
-    true,
+  await inspect(
+    -45,
+    builder.id,
+    {
+      social_insurance: '项目部 36 名农民工未参加工伤保险',
+      working_hours: '工地连续加班，未按规定支付加班工资',
+    },
+    '抽查两个在建项目，项目部农民工参保率偏低，加班记录不全。已向企业送达整改意见书。',
+    30,
   );
-  if (night)
-    await answer(
-      night,
-      12,
-      '您好。建设领域农民工工资实行总包单位先行清偿制度：分包或包工头拖欠工资的，由施工总承包单位先行清偿。建议您：1. 整理考勤记录、工友证言、微信聊天记录等证据；2. 向项目所在地的人社局劳动保障监察大队投诉，或拨打12333；3. 也可以申请劳动仲裁，仲裁不收费。需要的话，工会可以为您申请法律援助。',
-      true,
-    );
-  // Two days ago in the morning: a work injury question, answered; the member allowed publishing, so staff review it.
-  const injury = await ask(
-    p2,
-    new Date(today - 2 * DAY + 10 * HOUR + 20 * 60_000),
-    'work_injury',
-    '我在车间操作冲床时压伤了左手两根手指，公司说给我出医药费就行，不给申报工伤。这样可以吗？',
-    true,
+  const closed = await inspect(
+    -30,
+    restaurant.id,
+    { labour_contracts: '5 名服务员未签订书面劳动合同' },
+    '门店员工流动性大，新入职员工未及时签订劳动合同。',
+    20,
   );
-  if (injury)
-    await answer(
-      injury,
-      20,
-      '不可以。用人单位应当自事故伤害发生之日起30日内向社会保险行政部门提出工伤认定申请；单位不申请的，您本人或近亲属、工会组织可以在一年内直接申请。请保留好病历、诊断证明和事故经过的证人信息，治疗结束后还要做劳动能力鉴定，确定伤残等级后可以享受相应的工伤保险待遇。',
-    );
-  // Yesterday evening: answered, and the member asked a follow-up the lawyer has not yet answered.
-  const contract = await ask(
-    p3,
-    new Date(today - DAY + 19 * HOUR + 40 * 60_000),
-    'contract',
-    '入职快一年了，公司一直没和我签书面劳动合同，现在我想辞职，能要求公司赔偿吗？',
+  await addFollowUp(
+    at(ctx, chinaNine(now, -12)),
+    county,
+    closed,
+    {
+      followedOn: chinaToday(chinaNine(now, -12)),
+      rectifiedItems: ['labour_contracts'],
+      note: '5 名员工已补签劳动合同，查看了合同原件。',
+    },
+    META,
   );
-  if (contract) {
-    await answer(
-      contract,
-      35,
-      '用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资，最长11个月。建议您先收集工资流水、工牌、考勤等能证明劳动关系的材料。',
-    );
-    await memberFollowUp(
-      at(ctx, new Date(contract.when.getTime() + 3 * HOUR)),
-      contract.member,
-      contract.id,
-      { text: '公司说我试用期一直没过，所以不用签合同，这个说法对吗？' },
-      META,
-    );
-  }
-  // Minutes ago: assigned to the lawyer on duty, not yet picked up.
-  await ask(
-    p4,
-    new Date(now.getTime() - 6 * 60_000),
-    'dismissal',
-    '公司今天突然口头通知我明天不用来上班了，没有任何书面通知，也没说补偿的事，我应该怎么做？',
+  await inspect(-10, estate.id, {}, '劳动合同、工资台账、社保缴费记录齐全，职代会制度健全。');
+  const underway = await inspect(
+    -5,
+    courier.id,
+    {
+      minimum_wage: '分拣员试用期工资低于郑州市最低工资标准',
+      safety_health: '分拣中心夏季防暑降温措施不到位',
+    },
+    '快递分拣中心高峰期用工多，试用期工资和防暑措施存在问题。',
+    25,
   );
-}
-
-const FAQ: { field: LegalField; question: string; answer: string }[] = [
-  {
-    field: 'social_insurance',
-    question: '公司和我约定不交社保，每月多发两百元补贴，这样合法吗？',
-    answer:
-      '不合法。依法缴纳社会保险是用人单位和劳动者的法定义务，不能通过约定免除。即使签了“自愿放弃社保”的协议也是无效的。您可以向当地社保经办机构或劳动保障监察机构投诉，要求单位补缴；因单位未缴社保而解除劳动合同的，还可以要求经济补偿。',
-  },
-  {
-    field: 'dismissal',
-    question: '试用期被公司辞退，有没有补偿？',
-    answer:
-      '试用期内，用人单位只有在证明劳动者不符合录用条件等法定情形下才能解除劳动合同，并应当向劳动者说明理由。没有正当理由辞退的，属于违法解除，劳动者可以要求继续履行合同或者要求支付赔偿金。',
-  },
-  {
-    field: 'wages',
-    question: '加班费怎么算？周末加班公司只给调休可以吗？',
-    answer:
-      '工作日延长工作时间的，支付不低于工资150%的加班费；休息日加班又不能安排补休的，支付不低于200%；法定节假日加班的，支付不低于300%，且不能以调休代替。周末加班公司可以安排同等时间的补休，不安排补休的应当支付加班费。',
-  },
-];
-
-async function seedFaq(ctx: AppContext, city: OrgRow, now: Date) {
-  const publishedAt = new Date(now.getTime() - 10 * DAY);
-  await ctx.db.insert(legalFaq).values(
-    FAQ.map((f) => ({
-      orgId: city.id,
-      field: f.field,
-      question: f.question,
-      answer: f.answer,
-      searchText: `${f.question}\n${f.answer}`,
-      status: 'published',
-      publishedAt,
-      createdAt: publishedAt,
-      updatedAt: publishedAt,
-    })),
+  await addFollowUp(
+    at(ctx, chinaNine(now, -1)),
+    county,
+    underway,
+    {
+      followedOn: chinaToday(chinaNine(now, -1)),
+      rectifiedItems: ['safety_health'],
+      note: '已加装工业风扇，发放防暑降温用品。',
+    },
+    META,
   );
-  // The night question above, reviewed and published by the city's staff.
-  const pending = await ctx.db.select().from(legalFaq).where(eq(legalFaq.status, 'pending'));
-  const first = pending.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
-  if (first)
-    await ctx.db
-      .update(legalFaq)
-      .set({
-        question: '包工头拖欠工资后联系不上，总包单位说不归他们管，怎么办？',
-        searchText: `包工头拖欠工资后联系不上，总包单位说不归他们管，怎么办？\n${first.answer}`,
-        status: 'published',
-        publishedAt: now,
-        updatedAt: now,
-      })
-      .where(eq(legalFaq.id, first.id));
 }

@@ -10,6 +10,7 @@ import { hashPassword, staffUsers } from '../modules/auth/index.js';
 import { insertOrg, type OrgRow, orgs } from '../modules/orgs/index.js';
 import { regionChildren, townshipsOf } from '../modules/regions/index.js';
 import type { AppContext } from '../platform/context.js';
+import { seedDemoConsultations } from './demo-consultations.js';
 import { seedDemoHall } from './demo-hall.js';
 import { seedDemoLegal } from './demo-legal.js';
 import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
@@ -183,7 +184,10 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   });
   const members = await seedDemoMembers(ctx, unions);
   await seedDemoHall(ctx, hall!, [0, 1, 2, 3, 4].map(demoMemberPhone));
-  accounts.push(...(await seedDemoLegal(ctx, hall!.city, [5, 6, 7, 8].map(demoMemberPhone), demoPassword)));
+  await seedDemoLegal(ctx, { ...hall!, grassroots: unions }, [0, 1, 2, 3, 4, 5].map(demoMemberPhone));
+  accounts.push(
+    ...(await seedDemoConsultations(ctx, hall!.city, [6, 7, 8, 9].map(demoMemberPhone), demoPassword)),
+  );
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),
     `${JSON.stringify({ accounts, memberPhone: DEMO_MEMBER_PHONE }, null, 2)}\n`,

@@ -20,6 +20,15 @@ describe('personal data sealing', () => {
     expect(pii.seal('13800138000').equals(pii.seal('13800138000'))).toBe(false);
   });
 
+  it('never repeats an IV, across refills of the random block', () => {
+    const ivs = new Set<string>();
+    for (let i = 0; i < 10_000; i++) {
+      const sealed = pii.seal('410105199001011234');
+      ivs.add(sealed.subarray(4, 16).toString('hex'));
+    }
+    expect(ivs.size).toBe(10_000);
+  });
+
   it('rejects a tampered envelope', () => {
     const sealed = pii.seal('410105199001011234');
     sealed[sealed.length - 1] = (sealed[sealed.length - 1] ?? 0) ^ 1;

@@ -16,14 +16,34 @@ export interface Pii {
 export type LookupKind = 'phone' | 'id_number' | 'username';
 
 const VERSION = 1;
+const IV_BYTES = 12;
+
+/**
+ * Random GCM nonces cut from one block of CSPRNG output that is refilled when used up: one call into
+ * the generator per 4,096 seals instead of one each (an import seals two fields per row). No slice
+ * is handed out twice.
+ */
+function nonceSource(): () => Buffer {
+  let block = Buffer.alloc(0);
+  let at = 0;
+  return () => {
+    if (at + IV_BYTES > block.length) {
+      block = randomBytes(IV_BYTES * 4096);
+      at = 0;
+    }
+    at += IV_BYTES;
+    return block.subarray(at - IV_BYTES, at);
+  };
+}
 
 export function createPii(secrets: Pick<Secrets, 'piiKeys' | 'activeKeyId' | 'piiHmacKey'>): Pii {
   const activeKey = secrets.piiKeys.get(secrets.activeKeyId);
   if (!activeKey) throw new Error(`PII key ${secrets.activeKeyId} missing`);
   const keyId = Buffer.from(secrets.activeKeyId, 'utf8');
+  const nextIv = nonceSource();
   return {
     seal(plaintext) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', activeKey, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
       return Buffer.concat([Buffer.from([VERSION, keyId.length]), keyId, iv, cipher.getAuthTag(), body]);

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config/config.js';
 import { type Database, openPglite, openPostgres, runMigrations } from '../db/client.js';
-import type { AppContext, Clock } from '../platform/context.js';
+import { AdjustableClock, type AppContext } from '../platform/context.js';
 import type { EmailMessage, EmailSender } from '../platform/email.js';
 import { createPii } from '../platform/pii.js';
 import type { SmsMessage, SmsSender } from '../platform/sms.js';
@@ -21,16 +21,9 @@ declare module 'vitest' {
 }
 
 /** A clock tests can move: it runs with real time from a settable offset. */
-export class TestClock implements Clock {
-  private offsetMs = 0;
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
+export class TestClock extends AdjustableClock {
   advance(ms: number): void {
     this.offsetMs += ms;
-  }
-  set(at: Date): void {
-    this.offsetMs = at.getTime() - Date.now();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { LegalField, LegalProvider } from '@unionhub/contracts';
+import type { ConsultationField, LegalProvider } from '@unionhub/contracts';
 import type { OrgRow } from '../modules/orgs/index.js';
 import { bearer, buildStaffUser, login, tokenFor } from './factories.js';
 import type { TestEnv } from './harness.js';
@@ -16,7 +16,12 @@ export const LAWYER_PASSWORD = 'Lvshi-Zhiban-2026!';
 export async function buildProvider(
   env: TestEnv,
   org: OrgRow,
-  overrides: { name?: string; fields?: LegalField[]; account?: boolean; kind?: 'lawyer' | 'volunteer' } = {},
+  overrides: {
+    name?: string;
+    fields?: ConsultationField[];
+    account?: boolean;
+    kind?: 'lawyer' | 'volunteer';
+  } = {},
 ) {
   const admin = bearer(await tokenFor(env, await buildStaffUser(env, { org, roles: ['org_admin'] })));
   const username = `lawyer_${Math.random().toString(36).slice(2, 10)}`;
@@ -55,7 +60,7 @@ export async function onDuty(
   providerId: number,
   from: Date,
   hours: number,
-  fields: LegalField[] = [],
+  fields: ConsultationField[] = [],
 ) {
   const admin = bearer(await tokenFor(env, await buildStaffUser(env, { org, roles: ['staff'] })));
   const res = await env.app.inject({

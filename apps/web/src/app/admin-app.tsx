@@ -21,6 +21,12 @@ import { FaqReviewPage } from '../features/legal/pages/faq-review-page';
 import { ProvidersPage } from '../features/legal/pages/providers-page';
 import { WorkspaceDetailPage } from '../features/legal/pages/workspace-detail-page';
 import { WorkspacePage } from '../features/legal/pages/workspace-page';
+import { InspectionNewPage } from '../features/legal-events/pages/inspection-new-page';
+import { InspectionPage } from '../features/legal-events/pages/inspection-page';
+import { InspectionsPage } from '../features/legal-events/pages/inspections-page';
+import { LectureCheckinPage } from '../features/legal-events/pages/lecture-checkin-page';
+import { LecturePage } from '../features/legal-events/pages/lecture-page';
+import { LecturesPage } from '../features/legal-events/pages/lectures-page';
 import { MembersPage } from '../features/members/pages/members-page';
 import { OrgTreePage } from '../features/orgs/pages/org-tree-page';
 import { ProfilePage } from '../features/profile/pages/profile-page';
@@ -39,6 +45,9 @@ import '../features/legal/legal.css';
 // ECharts is large: the statistics page loads it only when opened.
 const ServiceStatsPage = lazy(() =>
   import('../features/stats/pages/service-stats-page').then((m) => ({ default: m.ServiceStatsPage })),
+);
+const LegalStatsPage = lazy(() =>
+  import('../features/stats/pages/legal-stats-page').then((m) => ({ default: m.LegalStatsPage })),
 );
 const MemberStatsPage = lazy(() =>
   import('../features/stats/pages/member-stats-page').then((m) => ({ default: m.MemberStatsPage })),
@@ -178,6 +187,64 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="request.read">
                     <RequestDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/lectures"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <LecturesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/lectures/:id"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <LecturePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/lectures/:id/checkin"
+                element={
+                  <RequirePermission permission="legal.manage">
+                    <LectureCheckinPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/supervision"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <InspectionsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/supervision/new"
+                element={
+                  <RequirePermission permission="legal.manage">
+                    <InspectionNewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/supervision/:id"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <InspectionPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/stats"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                      <LegalStatsPage />
+                    </Suspense>
                   </RequirePermission>
                 }
               />

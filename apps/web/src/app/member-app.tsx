@@ -9,6 +9,9 @@ import { MemberCardPage } from '../features/member-card/pages/member-card-page';
 import { MemberHomePage } from '../features/member-home/pages/member-home-page';
 import { MemberJoinPage } from '../features/member-join/pages/member-join-page';
 import { MemberJoinStatusPage } from '../features/member-join/pages/member-join-status-page';
+import { CheckinPage } from '../features/member-lectures/pages/checkin-page';
+import { LecturePage } from '../features/member-lectures/pages/lecture-page';
+import { LecturesPage } from '../features/member-lectures/pages/lectures-page';
 import { AskPage } from '../features/member-legal/pages/ask-page';
 import { ConsultationPage } from '../features/member-legal/pages/consultation-page';
 import { FaqPage } from '../features/member-legal/pages/faq-page';
@@ -69,6 +72,9 @@ export function MemberApp() {
             <Route path="legal/lawyers" element={<LawyersPage />} />
             <Route path="legal/faq" element={<FaqPage />} />
             <Route path="messages" element={<InboxPage />} />
+            <Route path="lectures" element={<LecturesPage />} />
+            <Route path="lectures/checkin" element={<CheckinPage />} />
+            <Route path="lectures/:id" element={<LecturePage />} />
             <Route path="me/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>

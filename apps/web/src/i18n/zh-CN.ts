@@ -5,8 +5,10 @@ import { enterprisesZh } from '../features/enterprises/i18n';
 import { importsZh } from '../features/imports/i18n';
 import { joinApplicationsZh } from '../features/join-applications/i18n';
 import { legalZh } from '../features/legal/i18n';
+import { legalEventsZh } from '../features/legal-events/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { memberJoinZh } from '../features/member-join/i18n';
+import { memberLecturesZh } from '../features/member-lectures/i18n';
 import { memberLegalZh } from '../features/member-legal/i18n';
 import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
@@ -14,7 +16,7 @@ import { orgsRegistryZh } from '../features/orgs/i18n';
 import { hallZh } from '../features/service-hall/i18n';
 import { requestsZh } from '../features/service-requests/i18n';
 import { servicesZh } from '../features/services/i18n';
-import { serviceStatsZh, statsZh } from '../features/stats/i18n';
+import { legalStatsZh, serviceStatsZh, statsZh } from '../features/stats/i18n';
 import { transfersZh } from '../features/transfers/i18n';
 import type { ClientErrorCode } from '../lib/api';
 import { transferFlowZh } from '../lib/transfer-flow';
@@ -26,17 +28,20 @@ export const zhCN = {
   enterprises: enterprisesZh,
   stats: statsZh,
   serviceStats: serviceStatsZh,
+  legalStats: legalStatsZh,
+  legal: legalEventsZh,
   joinApplications: joinApplicationsZh,
   transfers: transfersZh,
   cardVerify: cardVerifyZh,
   memberCard: memberCardZh,
   memberJoin: memberJoinZh,
+  memberLectures: memberLecturesZh,
   memberTransfers: memberTransfersZh,
   transferFlow: transferFlowZh,
   hall: hallZh,
   requests: requestsZh,
   services: servicesZh,
-  legal: legalZh,
+  legalConsult: legalZh,
   memberLegal: memberLegalZh,
   common: {
     appName: '工会普惠服务平台',
@@ -147,6 +152,13 @@ export const zhCN = {
       IMPORT_FILE_TOO_LARGE: '文件太大，请拆分后分批导入。',
       IMPORT_NOT_READY: '该导入任务当前不能提交，请刷新后查看状态。',
       IMPORT_HAS_ERRORS: '文件中有错误行，按“有错误时全部不导入”未导入任何数据。',
+      LECTURE_NOT_FOUND: '找不到这场讲座，或它不在您的范围内。',
+      LECTURE_BAD_TRANSITION: '讲座当前的状态不允许这样操作。',
+      LECTURE_FULL: '名额已满，下次早点报名吧。',
+      LECTURE_REGISTRATION_CLOSED: '现在不能报名或签到。',
+      LECTURE_CHECKIN_INVALID: '签到二维码无效或已过期，请扫描现场大屏上的最新二维码。',
+      INSPECTION_NOT_FOUND: '找不到这次监督检查，或它不在您的管辖范围内。',
+      INSPECTION_CLOSED: '这次检查的整改已经全部完成，不能再添加跟踪记录。',
       LEGAL_PROVIDER_NOT_FOUND: '律师或志愿者不存在。',
       LEGAL_LICENCE_TAKEN: '该执业证号已登记过。',
       DUTY_SLOT_NOT_FOUND: '值班时段不存在。',
@@ -183,6 +195,24 @@ export const zhCN = {
     requestId: '请求编号：{{id}}',
   },
   fields: {
+    title: '标题',
+    topic: '讲座内容',
+    speakerName: '主讲人',
+    place: '地点',
+    onlineUrl: '直播链接',
+    startsAt: '开始时间',
+    endsAt: '结束时间',
+    capacity: '名额',
+    registrationDeadline: '报名截止时间',
+    token: '签到二维码',
+    enterpriseId: '被检查企业',
+    inspectedOn: '检查日期',
+    inspectors: '检查人员',
+    checklist: '检查项目',
+    rectificationDueOn: '整改期限',
+    followedOn: '跟踪日期',
+    rectifiedItems: '已整改项目',
+    note: '情况说明',
     username: '用户名',
     password: '密码',
     totp: '动态验证码',
@@ -268,7 +298,6 @@ export const zhCN = {
   },
   adminShell: {
     menu: {
-      legal: '法律服务',
       legalProviders: '律师与志愿者',
       legalDuty: '值班表',
       legalWorkspace: '法律咨询工作台',
@@ -286,6 +315,10 @@ export const zhCN = {
       enterprises: '企业管理',
       stats: '会员统计',
       serviceStats: '服务统计',
+      legal: '法律服务',
+      legalLectures: '法律大讲堂',
+      legalSupervision: '劳动法律监督',
+      legalStats: '法律服务统计',
       apiKeys: '开放接口',
       profile: '个人资料',
     },
@@ -421,6 +454,7 @@ export const zhCN = {
       card: '会员卡',
       hall: '服务大厅',
       legal: '法律咨询',
+      lectures: '法律大讲堂',
       assistance: '困难帮扶',
       jobs: '就业服务',
       training: '技能培训',

@@ -51,8 +51,8 @@ describe('staff sign-in', () => {
         'service.manage',
         'request.read',
         'request.handle',
-        'legal.read',
         'legal.manage',
+        'legal.read',
       ],
     });
     expect(await auditActions(user.id)).toContain('auth.login:success');

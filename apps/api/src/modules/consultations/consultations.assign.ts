@@ -1,10 +1,10 @@
-import { type LegalField, LegalFieldNames } from '@unionhub/contracts';
+import { type ConsultationField, ConsultationFieldNames } from '@unionhub/contracts';
 import type { Db } from '../../db/client.js';
 import { notify, notifyOrgStaff } from '../notifications/index.js';
 import * as repo from './consultations.repository.js';
 import type { Route } from './consultations.routing.js';
 
-const fieldName = (field: string) => LegalFieldNames[field as LegalField] ?? field;
+const fieldName = (field: string) => ConsultationFieldNames[field as ConsultationField] ?? field;
 
 /**
  * Puts a question where the routing sent it, in the caller's transaction: with the lawyer on duty

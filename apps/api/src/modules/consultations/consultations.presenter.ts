@@ -1,4 +1,9 @@
-import type { ConsultationDetail, ConsultationSummary, FaqEntry, LegalField } from '@unionhub/contracts';
+import type {
+  ConsultationDetail,
+  ConsultationField,
+  ConsultationSummary,
+  FaqEntry,
+} from '@unionhub/contracts';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { maskName } from '../../platform/pii.js';
@@ -12,7 +17,7 @@ export function presentSummary(row: repo.ConsultationView): ConsultationSummary 
   const excerpt = [...row.text];
   return {
     id: row.id,
-    field: row.field as LegalField,
+    field: row.field as ConsultationField,
     excerpt: excerpt.length > 60 ? `${excerpt.slice(0, 60).join('')}…` : row.text,
     state: row.state as ConsultationSummary['state'],
     org: { id: row.orgId, name: row.orgName },
@@ -77,7 +82,7 @@ export function presentFaq(row: repo.FaqView): FaqEntry {
     id: row.id,
     consultationId: row.consultationId,
     orgName: row.orgName,
-    field: row.field as LegalField,
+    field: row.field as ConsultationField,
     question: row.question,
     answer: row.answer,
     askedBy: row.anonymous || !row.memberName ? '匿名会员' : maskName(row.memberName),

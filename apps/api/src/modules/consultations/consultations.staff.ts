@@ -1,4 +1,4 @@
-import { type LegalField, LegalFieldNames } from '@unionhub/contracts';
+import { type ConsultationField, ConsultationFieldNames } from '@unionhub/contracts';
 import { inTransaction } from '../../db/tx.js';
 import { pathInScope } from '../../platform/access.js';
 import type { StaffActor } from '../../platform/actor.js';
@@ -77,7 +77,7 @@ export async function assignConsultation(
         topic: 'service_request',
         kind: 'consultation.assigned',
         title: '新的法律咨询',
-        body: `${view.orgName}把一条${LegalFieldNames[row.field as LegalField] ?? ''}方面的法律咨询（第 ${id} 号）指派给您，请尽快认领并答复。`,
+        body: `${view.orgName}把一条${ConsultationFieldNames[row.field as ConsultationField] ?? ''}方面的法律咨询（第 ${id} 号）指派给您，请尽快认领并答复。`,
         link: `/admin/legal/workspace/${id}`,
       },
       now,

@@ -1,4 +1,4 @@
-import type { DutySlot, LegalField, LegalProvider, PublicProvider } from '@unionhub/contracts';
+import type { ConsultationField, DutySlot, LegalProvider, PublicProvider } from '@unionhub/contracts';
 import { findRegion } from '../regions/index.js';
 import type { ProviderView, SlotView } from './legal-providers.repository.js';
 
@@ -10,7 +10,7 @@ export function presentProvider(row: ProviderView): LegalProvider {
     name: row.name,
     firm: row.firm,
     licenceNo: row.licenceNo,
-    fields: row.fields as LegalField[],
+    fields: row.fields as ConsultationField[],
     regionCode: row.regionCode,
     regionName: findRegion(row.regionCode)?.name ?? null,
     languages: row.languages,
@@ -28,7 +28,7 @@ export function presentPublicProvider(row: ProviderView): PublicProvider {
     kind: row.kind as PublicProvider['kind'],
     name: row.name,
     firm: row.firm,
-    fields: row.fields as LegalField[],
+    fields: row.fields as ConsultationField[],
     regionCode: row.regionCode,
     regionName: findRegion(row.regionCode)?.name ?? null,
     languages: row.languages,
@@ -47,6 +47,6 @@ export function presentSlot(row: SlotView): DutySlot {
     },
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
-    fields: row.fields as LegalField[],
+    fields: row.fields as ConsultationField[],
   };
 }

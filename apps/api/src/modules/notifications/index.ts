@@ -6,7 +6,9 @@ export {
   notifications,
 } from './notifications.schema.js';
 export {
+  type DeliveryOptions,
   deliverDueNotifications,
+  drainDueNotifications,
   type NoticeInput,
   notify,
   notifyMemberByPhone,

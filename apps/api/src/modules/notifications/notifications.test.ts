@@ -12,6 +12,7 @@ import { createTestEnv, type TestEnv } from '../../test/harness.js';
 import { findMemberAccountByPhoneHash } from '../auth/index.js';
 import {
   deliverDueNotifications,
+  drainDueNotifications,
   type NoticeInput,
   notify,
   notifyOrgStaff,
@@ -325,5 +326,32 @@ describe('the delivery worker', () => {
     while ((await deliverDueNotifications(env.ctx, { batch: 5 })) > 0);
     const phones = env.sms.sent.slice(before).map((m) => m.phone);
     expect(phones.sort()).toEqual(members.map((m) => m.phone).sort());
+  });
+
+  it('drains a queue larger than a batch in one tick, with several sends in flight', async () => {
+    await deliverDueNotifications(env.ctx, { batch: 1000 });
+    const members = await Promise.all(Array.from({ length: 9 }, () => memberAccount()));
+    for (const m of members) await send([{ type: 'member', id: m.id }]);
+    const memory = env.ctx.sms;
+    let inFlight = 0;
+    let most = 0;
+    const phones: string[] = [];
+    env.ctx.sms = {
+      async send(message) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        phones.push(message.phone);
+        inFlight--;
+      },
+    };
+    try {
+      expect(await drainDueNotifications(env.ctx, { batch: 4, concurrency: 3 })).toBe(9);
+    } finally {
+      env.ctx.sms = memory;
+    }
+    expect(most).toBe(3);
+    expect(phones.sort()).toEqual(members.map((m) => m.phone).sort());
+    expect(await drainDueNotifications(env.ctx)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { RequestState, ServiceRequestDetail, ServiceRequestSummary } from '@unionhub/contracts';
 import { presentAttachment } from '../attachments/index.js';
-import type { RequestView } from './service-requests.repository.js';
+import type { RequestSummaryRow, RequestView } from './service-requests.repository.js';
 import type { loadTimeline } from './service-requests.service.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -14,7 +14,7 @@ export function overdueOf(
   return row.state === 'submitted' ? 'accept' : 'complete';
 }
 
-export function presentSummary(row: RequestView, now: Date): ServiceRequestSummary {
+export function presentSummary(row: RequestSummaryRow, now: Date): ServiceRequestSummary {
   return {
     id: row.id,
     serviceId: row.serviceId,

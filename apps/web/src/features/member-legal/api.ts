@@ -1,9 +1,9 @@
 import type {
   AskConsultationBody,
   ConsultationDetail,
+  ConsultationField,
   ConsultationSummary,
   FaqEntry,
-  LegalField,
   PublicProvider,
 } from '@unionhub/contracts';
 import { type DownloadedFile, memberApi } from '../../lib/api';
@@ -33,10 +33,10 @@ export const downloadConsultationFile = (id: number, attachmentId: number): Prom
   memberApi.download(`/me/legal/consultations/${id}/files/${attachmentId}`);
 
 export const listLawyers = (query: {
-  field?: LegalField;
+  field?: ConsultationField;
   regionCode?: string;
 }): Promise<Page<PublicProvider>> =>
   memberApi.get('/me/legal/providers', { query: { ...query, pageSize: 100 } });
 
-export const searchFaq = (query: { q?: string; field?: LegalField }): Promise<Page<FaqEntry>> =>
+export const searchFaq = (query: { q?: string; field?: ConsultationField }): Promise<Page<FaqEntry>> =>
   memberApi.get('/me/legal/faq', { query: { ...query, pageSize: 50 } });

@@ -46,15 +46,15 @@ export function ConsultationThread({
   const { t } = useTranslation();
   return (
     <>
-      <Card className="uh-block-card" title={t('legal.workspace.question')}>
+      <Card className="uh-block-card" title={t('legalConsult.workspace.question')}>
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-          <Descriptions.Item label={t('legal.workspace.field')}>
-            {t(`legal.fields.${detail.field}`)}
+          <Descriptions.Item label={t('legalConsult.workspace.field')}>
+            {t(`legalConsult.fields.${detail.field}`)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('legal.workspace.asker')}>
+          <Descriptions.Item label={t('legalConsult.workspace.asker')}>
             {detail.memberName} · {detail.memberOrgName}
           </Descriptions.Item>
-          <Descriptions.Item label={t('legal.workspace.askedAt')}>
+          <Descriptions.Item label={t('legalConsult.workspace.askedAt')}>
             {chinaDateTime(detail.askedAt)}
           </Descriptions.Item>
         </Descriptions>
@@ -63,11 +63,11 @@ export function ConsultationThread({
         </Typography.Paragraph>
         <Files files={detail.attachments} open={open} />
         <Space wrap>
-          {detail.anonymous && <Tag>{t('legal.workspace.anonymous')}</Tag>}
-          {detail.allowPublish && <Tag color="purple">{t('legal.workspace.allowPublish')}</Tag>}
+          {detail.anonymous && <Tag>{t('legalConsult.workspace.anonymous')}</Tag>}
+          {detail.allowPublish && <Tag color="purple">{t('legalConsult.workspace.allowPublish')}</Tag>}
         </Space>
       </Card>
-      <Card className="uh-block-card" title={t('legal.workspace.thread')}>
+      <Card className="uh-block-card" title={t('legalConsult.workspace.thread')}>
         <ul className="uh-legal-thread" data-testid="thread">
           {detail.messages.map((m) => (
             <li key={m.id} className={m.authorType === 'member' ? 'is-member' : 'is-lawyer'}>
@@ -81,20 +81,21 @@ export function ConsultationThread({
         </ul>
         {detail.rating !== null && (
           <div className="uh-legal-rating">
-            {t('legal.workspace.rating')}：<Rate disabled value={detail.rating} />{' '}
+            {t('legalConsult.workspace.rating')}：<Rate disabled value={detail.rating} />{' '}
             {detail.ratingComment ? (
               <Typography.Text type="secondary">{detail.ratingComment}</Typography.Text>
             ) : null}
           </div>
         )}
       </Card>
-      <Card className="uh-block-card" title={t('legal.workspace.steps')}>
+      <Card className="uh-block-card" title={t('legalConsult.workspace.steps')}>
         <Timeline
           items={detail.events.map((e) => ({
             key: e.id,
             content: (
               <>
-                <strong>{t(`legal.events.${e.action}`, { defaultValue: e.action })}</strong> · {e.actorName}
+                <strong>{t(`legalConsult.events.${e.action}`, { defaultValue: e.action })}</strong> ·{' '}
+                {e.actorName}
                 {e.orgName ? ` · ${e.orgName}` : ''}
                 <div className="uh-muted">{chinaDateTime(e.createdAt)}</div>
                 {e.comment ? <div>{e.comment}</div> : null}

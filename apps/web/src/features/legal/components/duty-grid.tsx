@@ -59,14 +59,14 @@ export function DutyGrid({
       <div className="uh-duty-corner" />
       {DAYS.map((d) => (
         <div key={d} className="uh-duty-dayhead">
-          {t(`legal.duty.weekdays.d${d}`)}
+          {t(`legalConsult.duty.weekdays.d${d}`)}
           <span className="uh-duty-date">{addDays(weekStart, d).slice(5).replace('-', '/')}</span>
         </div>
       ))}
       <div className="uh-duty-hours">
         {HOURS.map((h) => (
           <div key={h} className="uh-duty-hour">
-            {t('legal.duty.hour', { h: String(h).padStart(2, '0') })}
+            {t('legalConsult.duty.hour', { h: String(h).padStart(2, '0') })}
           </div>
         ))}
       </div>
@@ -120,7 +120,7 @@ export function DutyGrid({
                 )}
                 {s.item.fields.length > 0 && s.to - s.from >= 3 && (
                   <span className="uh-duty-slot-fields">
-                    {s.item.fields.map((f) => t(`legal.fields.${f}`)).join('、')}
+                    {s.item.fields.map((f) => t(`legalConsult.fields.${f}`)).join('、')}
                   </span>
                 )}
               </button>

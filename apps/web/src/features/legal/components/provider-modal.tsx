@@ -1,5 +1,10 @@
-import type { CreateProviderBody, LegalField, LegalProvider, UpdateProviderBody } from '@unionhub/contracts';
-import { LegalFields, LICENCE_NO_PATTERN, ProviderKinds } from '@unionhub/contracts';
+import type {
+  ConsultationField,
+  CreateProviderBody,
+  LegalProvider,
+  UpdateProviderBody,
+} from '@unionhub/contracts';
+import { ConsultationFields, LICENCE_NO_PATTERN, ProviderKinds } from '@unionhub/contracts';
 import { App, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +20,7 @@ interface Values {
   name: string;
   firm?: string;
   licenceNo?: string;
-  fields: LegalField[];
+  fields: ConsultationField[];
   regionCode: string;
   languages: string[];
   phone?: string;
@@ -106,7 +111,7 @@ export function ProviderModal({
         };
         saved = await createProvider(body);
       }
-      void message.success(t('legal.providers.saved'));
+      void message.success(t('legalConsult.providers.saved'));
       onSaved(saved);
     } catch (err) {
       setError(err);
@@ -118,7 +123,7 @@ export function ProviderModal({
   return (
     <Modal
       open={open}
-      title={provider ? t('legal.providers.edit') : t('legal.providers.add')}
+      title={provider ? t('legalConsult.providers.edit') : t('legalConsult.providers.add')}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={saving}
@@ -129,91 +134,93 @@ export function ProviderModal({
       {error ? <ErrorAlert error={error} /> : null}
       <Form<Values> form={form} layout="vertical" name="provider" onFinish={save}>
         {!provider && (
-          <Form.Item name="orgId" label={t('legal.providers.union')}>
+          <Form.Item name="orgId" label={t('legalConsult.providers.union')}>
             <OrgSearchSelect placeholder={me.org?.name} />
           </Form.Item>
         )}
-        <Form.Item name="kind" label={t('legal.providers.kind')} rules={[{ required: true }]}>
+        <Form.Item name="kind" label={t('legalConsult.providers.kind')} rules={[{ required: true }]}>
           <Radio.Group
             disabled={!!provider}
-            options={ProviderKinds.map((k) => ({ value: k, label: t(`legal.kinds.${k}`) }))}
+            options={ProviderKinds.map((k) => ({ value: k, label: t(`legalConsult.kinds.${k}`) }))}
           />
         </Form.Item>
         <Form.Item
           name="name"
-          label={t('legal.providers.name')}
+          label={t('legalConsult.providers.name')}
           rules={[{ required: true, whitespace: true, max: 40 }]}
         >
           <Input />
         </Form.Item>
-        <Form.Item name="firm" label={t('legal.providers.firm')}>
-          <Input placeholder={t('legal.providers.firmPlaceholder')} maxLength={80} />
+        <Form.Item name="firm" label={t('legalConsult.providers.firm')}>
+          <Input placeholder={t('legalConsult.providers.firmPlaceholder')} maxLength={80} />
         </Form.Item>
         <Form.Item
           name="licenceNo"
-          label={t('legal.providers.licenceNo')}
-          extra={t('legal.providers.licenceHelp')}
+          label={t('legalConsult.providers.licenceNo')}
+          extra={t('legalConsult.providers.licenceHelp')}
           rules={[
-            { required: kind === 'lawyer', message: t('legal.providers.licenceInvalid') },
-            { pattern: LICENCE_NO_PATTERN, message: t('legal.providers.licenceInvalid') },
+            { required: kind === 'lawyer', message: t('legalConsult.providers.licenceInvalid') },
+            { pattern: LICENCE_NO_PATTERN, message: t('legalConsult.providers.licenceInvalid') },
           ]}
         >
           <Input maxLength={17} inputMode="numeric" />
         </Form.Item>
         <Form.Item
           name="fields"
-          label={t('legal.providers.fields')}
+          label={t('legalConsult.providers.fields')}
           rules={[{ required: true, type: 'array', min: 1 }]}
         >
-          <Checkbox.Group options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))} />
+          <Checkbox.Group
+            options={ConsultationFields.map((f) => ({ value: f, label: t(`legalConsult.fields.${f}`) }))}
+          />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('legal.providers.region')} rules={[{ required: true }]}>
+        <Form.Item name="regionCode" label={t('legalConsult.providers.region')} rules={[{ required: true }]}>
           <RegionPicker rootCode={me.org?.regionCode ?? '410000'} />
         </Form.Item>
         <Form.Item
           name="languages"
-          label={t('legal.providers.languages')}
-          extra={t('legal.providers.languagesHelp')}
+          label={t('legalConsult.providers.languages')}
+          extra={t('legalConsult.providers.languagesHelp')}
         >
           <Select mode="tags" tokenSeparators={[',', '，', '、']} />
         </Form.Item>
         <Form.Item
           name="phone"
-          label={t('legal.providers.phone')}
-          extra={provider ? t('legal.providers.phoneKeep') : undefined}
+          label={t('legalConsult.providers.phone')}
+          extra={provider ? t('legalConsult.providers.phoneKeep') : undefined}
           rules={[
             { required: !provider },
-            { pattern: /^1[3-9][0-9]{9}$/, message: t('legal.providers.phone') },
+            { pattern: /^1[3-9][0-9]{9}$/, message: t('legalConsult.providers.phone') },
           ]}
         >
           <Input maxLength={11} inputMode="tel" placeholder={provider?.phoneMasked} />
         </Form.Item>
         {provider ? (
-          <Form.Item name="status" label={t('legal.providers.status')}>
+          <Form.Item name="status" label={t('legalConsult.providers.status')}>
             <Radio.Group
               options={(['active', 'inactive'] as const).map((s) => ({
                 value: s,
-                label: t(`legal.providers.statuses.${s}`),
+                label: t(`legalConsult.providers.statuses.${s}`),
               }))}
             />
           </Form.Item>
         ) : (
           <>
             <Form.Item name="withAccount" valuePropName="checked">
-              <Checkbox>{t('legal.providers.createAccount')}</Checkbox>
+              <Checkbox>{t('legalConsult.providers.createAccount')}</Checkbox>
             </Form.Item>
             {withAccount && (
               <>
                 <Form.Item
                   name="username"
-                  label={t('legal.providers.username')}
+                  label={t('legalConsult.providers.username')}
                   rules={[{ required: true, min: 3 }]}
                 >
                   <Input autoComplete="off" />
                 </Form.Item>
                 <Form.Item
                   name="password"
-                  label={t('legal.providers.password')}
+                  label={t('legalConsult.providers.password')}
                   rules={[{ required: true, min: 12 }]}
                 >
                   <Input.Password autoComplete="new-password" />

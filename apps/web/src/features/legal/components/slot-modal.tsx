@@ -1,5 +1,5 @@
-import type { DutySlot, LegalField, LegalProvider } from '@unionhub/contracts';
-import { LegalFields } from '@unionhub/contracts';
+import type { ConsultationField, DutySlot, LegalProvider } from '@unionhub/contracts';
+import { ConsultationFields } from '@unionhub/contracts';
 import { Button, Checkbox, Form, Modal, Popconfirm, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,14 +12,14 @@ interface Values {
   fromHour: number;
   toDay: number;
   toHour: number;
-  fields: LegalField[];
+  fields: ConsultationField[];
 }
 
 export interface SlotDraft {
   providerId?: number;
   startsAt: string;
   endsAt: string;
-  fields: LegalField[];
+  fields: ConsultationField[];
 }
 
 /**
@@ -73,8 +73,8 @@ export function SlotModal({
     value: d,
     label:
       d < 7
-        ? `${t(`legal.duty.weekdays.d${d}`)} ${addDays(weekStart, d).slice(5).replace('-', '/')}`
-        : `${t('legal.duty.weekdays.d0')} ${addDays(weekStart, 7).slice(5).replace('-', '/')}`,
+        ? `${t(`legalConsult.duty.weekdays.d${d}`)} ${addDays(weekStart, d).slice(5).replace('-', '/')}`
+        : `${t('legalConsult.duty.weekdays.d0')} ${addDays(weekStart, 7).slice(5).replace('-', '/')}`,
   }));
   const hourOptions = Array.from({ length: 24 }, (_, h) => ({
     value: h,
@@ -101,7 +101,7 @@ export function SlotModal({
   return (
     <Modal
       open={open}
-      title={slot ? t('legal.duty.editTitle') : t('legal.duty.addTitle')}
+      title={slot ? t('legalConsult.duty.editTitle') : t('legalConsult.duty.addTitle')}
       onCancel={onClose}
       destroyOnHidden
       footer={
@@ -109,7 +109,7 @@ export function SlotModal({
           {slot && (
             <>
               <Popconfirm
-                title={t('legal.duty.deleteConfirm')}
+                title={t('legalConsult.duty.deleteConfirm')}
                 onConfirm={async () => {
                   try {
                     await onDelete();
@@ -118,9 +118,9 @@ export function SlotModal({
                   }
                 }}
               >
-                <Button danger>{t('legal.duty.delete')}</Button>
+                <Button danger>{t('legalConsult.duty.delete')}</Button>
               </Popconfirm>
-              <Button onClick={onSwap}>{t('legal.duty.swap')}</Button>
+              <Button onClick={onSwap}>{t('legalConsult.duty.swap')}</Button>
             </>
           )}
           <Button onClick={onClose}>{t('common.cancel')}</Button>
@@ -132,33 +132,39 @@ export function SlotModal({
     >
       {error ? <ErrorAlert error={error} /> : null}
       <Form<Values> form={form} layout="vertical" name="duty-slot" onFinish={submit}>
-        <Form.Item name="providerId" label={t('legal.duty.provider')} rules={[{ required: true }]}>
+        <Form.Item name="providerId" label={t('legalConsult.duty.provider')} rules={[{ required: true }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             options={providers.map((p) => ({
               value: p.id,
-              label: `${p.name}（${t(`legal.kinds.${p.kind}`)}${p.firm ? ` · ${p.firm}` : ''}）`,
+              label: `${p.name}（${t(`legalConsult.kinds.${p.kind}`)}${p.firm ? ` · ${p.firm}` : ''}）`,
             }))}
           />
         </Form.Item>
         <Space.Compact block>
-          <Form.Item name="fromDay" label={t('legal.duty.from')} style={{ width: '60%' }}>
+          <Form.Item name="fromDay" label={t('legalConsult.duty.from')} style={{ width: '60%' }}>
             <Select options={dayOptions.slice(0, 7)} />
           </Form.Item>
           <Form.Item name="fromHour" label=" " style={{ width: '40%' }}>
-            <Select options={hourOptions} aria-label={t('legal.duty.from')} />
+            <Select options={hourOptions} aria-label={t('legalConsult.duty.from')} />
           </Form.Item>
         </Space.Compact>
         <Space.Compact block>
-          <Form.Item name="toDay" label={t('legal.duty.to')} style={{ width: '60%' }}>
+          <Form.Item name="toDay" label={t('legalConsult.duty.to')} style={{ width: '60%' }}>
             <Select options={dayOptions} />
           </Form.Item>
           <Form.Item name="toHour" label=" " style={{ width: '40%' }}>
-            <Select options={hourOptions} aria-label={t('legal.duty.to')} />
+            <Select options={hourOptions} aria-label={t('legalConsult.duty.to')} />
           </Form.Item>
         </Space.Compact>
-        <Form.Item name="fields" label={t('legal.duty.fields')} extra={t('legal.duty.fieldsAll')}>
-          <Checkbox.Group options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))} />
+        <Form.Item
+          name="fields"
+          label={t('legalConsult.duty.fields')}
+          extra={t('legalConsult.duty.fieldsAll')}
+        >
+          <Checkbox.Group
+            options={ConsultationFields.map((f) => ({ value: f, label: t(`legalConsult.fields.${f}`) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -30,18 +30,20 @@ function AssignCard({
     );
   }, []);
   return (
-    <Card className="uh-block-card" title={t('legal.consultations.assignTitle')}>
-      <Typography.Paragraph type="secondary">{t('legal.consultations.assignHint')}</Typography.Paragraph>
+    <Card className="uh-block-card" title={t('legalConsult.consultations.assignTitle')}>
+      <Typography.Paragraph type="secondary">
+        {t('legalConsult.consultations.assignHint')}
+      </Typography.Paragraph>
       <Space wrap>
         <Select
           style={{ width: 320 }}
-          placeholder={t('legal.consultations.assignPlaceholder')}
+          placeholder={t('legalConsult.consultations.assignPlaceholder')}
           value={chosen}
           onChange={setChosen}
           showSearch={{ optionFilterProp: 'label' }}
           options={lawyers.map((p) => ({
             value: p.id,
-            label: `${p.name}（${p.fields.map((f) => t(`legal.fields.${f}`)).join('、')}）`,
+            label: `${p.name}（${p.fields.map((f) => t(`legalConsult.fields.${f}`)).join('、')}）`,
           }))}
         />
         <Button
@@ -53,7 +55,7 @@ function AssignCard({
             setBusy(true);
             try {
               const d = await assignConsultation(detail.id, chosen);
-              void message.success(t('legal.consultations.assigned', { name: d.lawyer?.name ?? '' }));
+              void message.success(t('legalConsult.consultations.assigned', { name: d.lawyer?.name ?? '' }));
               onAssigned(d);
             } catch (err) {
               void message.error(describeError(err, t).message);
@@ -62,7 +64,7 @@ function AssignCard({
             }
           }}
         >
-          {t('legal.consultations.assign')}
+          {t('legalConsult.consultations.assign')}
         </Button>
       </Space>
     </Card>
@@ -83,14 +85,14 @@ export function ConsultationDetailPage() {
   return (
     <div className="uh-page">
       <Link to="/admin/legal/consultations">
-        <ArrowLeftOutlined /> {t('legal.consultations.back')}
+        <ArrowLeftOutlined /> {t('legalConsult.consultations.back')}
       </Link>
       <Typography.Title level={4} className="uh-page-title">
-        {t('legal.workspace.no')} {detail.id} · {detail.org.name}{' '}
-        <Tag color={STATE_COLORS[detail.state]}>{t(`legal.states.${detail.state}`)}</Tag>
+        {t('legalConsult.workspace.no')} {detail.id} · {detail.org.name}{' '}
+        <Tag color={STATE_COLORS[detail.state]}>{t(`legalConsult.states.${detail.state}`)}</Tag>
         {detail.lawyer ? (
           <Typography.Text type="secondary">
-            {t('legal.consultations.lawyer')}：{detail.lawyer.name}
+            {t('legalConsult.consultations.lawyer')}：{detail.lawyer.name}
           </Typography.Text>
         ) : null}
       </Typography.Title>

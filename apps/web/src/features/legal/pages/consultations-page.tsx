@@ -1,6 +1,6 @@
 import { MessageOutlined } from '@ant-design/icons';
-import type { ConsultationState, ConsultationSummary, LegalField } from '@unionhub/contracts';
-import { ConsultationStates, LegalFields } from '@unionhub/contracts';
+import type { ConsultationField, ConsultationState, ConsultationSummary } from '@unionhub/contracts';
+import { ConsultationFields, ConsultationStates } from '@unionhub/contracts';
 import { App, Button, Card, Checkbox, Form, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { chinaDateTime, STATE_COLORS } from '../format';
 interface Filters {
   orgId?: number;
   state?: ConsultationState;
-  field?: LegalField;
+  field?: ConsultationField;
   open?: boolean;
 }
 
@@ -34,13 +34,15 @@ function PickupTimeout({ orgId, canEdit }: { orgId: number; canEdit: boolean }) 
   if (minutes === null) return null;
   return (
     <Space>
-      <Typography.Text type="secondary">{t('legal.consultations.timeout')}：</Typography.Text>
+      <Typography.Text type="secondary">{t('legalConsult.consultations.timeout')}：</Typography.Text>
       {editing === null ? (
         <>
-          <span data-testid="pickup-timeout">{t('legal.consultations.timeoutMinutes', { minutes })}</span>
+          <span data-testid="pickup-timeout">
+            {t('legalConsult.consultations.timeoutMinutes', { minutes })}
+          </span>
           {canEdit && (
             <Button size="small" type="link" onClick={() => setEditing(minutes)}>
-              {t('legal.consultations.timeoutEdit')}
+              {t('legalConsult.consultations.timeoutEdit')}
             </Button>
           )}
         </>
@@ -56,7 +58,7 @@ function PickupTimeout({ orgId, canEdit }: { orgId: number; canEdit: boolean }) 
                 setMinutes(s.pickupTimeoutMinutes);
                 setEditing(null);
                 void message.success(
-                  t('legal.consultations.timeoutSaved', { minutes: s.pickupTimeoutMinutes }),
+                  t('legalConsult.consultations.timeoutSaved', { minutes: s.pickupTimeoutMinutes }),
                 );
               } catch (err) {
                 void message.error(describeError(err, t).message);
@@ -99,7 +101,7 @@ export function ConsultationsPage() {
   return (
     <div className="uh-page">
       <Typography.Title level={4} className="uh-page-title">
-        <MessageOutlined /> {t('legal.consultations.title')}
+        <MessageOutlined /> {t('legalConsult.consultations.title')}
       </Typography.Title>
       <Card>
         <div className="uh-table-toolbar">
@@ -118,30 +120,34 @@ export function ConsultationsPage() {
           }}
         >
           <Form.Item name="orgId">
-            <OrgSearchSelect allowClear placeholder={t('legal.consultations.union')} style={{ width: 240 }} />
+            <OrgSearchSelect
+              allowClear
+              placeholder={t('legalConsult.consultations.union')}
+              style={{ width: 240 }}
+            />
           </Form.Item>
           <Form.Item name="state">
             <Select
               allowClear
-              placeholder={t('legal.consultations.allStates')}
+              placeholder={t('legalConsult.consultations.allStates')}
               style={{ width: 130 }}
-              options={ConsultationStates.map((s) => ({ value: s, label: t(`legal.states.${s}`) }))}
+              options={ConsultationStates.map((s) => ({ value: s, label: t(`legalConsult.states.${s}`) }))}
             />
           </Form.Item>
           <Form.Item name="field">
             <Select
               allowClear
-              placeholder={t('legal.allFields')}
+              placeholder={t('legalConsult.allFields')}
               style={{ width: 150 }}
-              options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))}
+              options={ConsultationFields.map((f) => ({ value: f, label: t(`legalConsult.fields.${f}`) }))}
             />
           </Form.Item>
           <Form.Item name="open" valuePropName="checked">
-            <Checkbox>{t('legal.consultations.openOnly')}</Checkbox>
+            <Checkbox>{t('legalConsult.consultations.openOnly')}</Checkbox>
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit">
-              {t('legal.consultations.search')}
+              {t('legalConsult.consultations.search')}
             </Button>
           </Form.Item>
         </Form>
@@ -156,47 +162,49 @@ export function ConsultationsPage() {
             pageSize: 20,
             total: data?.total ?? 0,
             onChange: setPage,
-            showTotal: (total) => t('legal.consultations.total', { total }),
+            showTotal: (total) => t('legalConsult.consultations.total', { total }),
           }}
           columns={[
-            { title: t('legal.workspace.no'), dataIndex: 'id', width: 70 },
+            { title: t('legalConsult.workspace.no'), dataIndex: 'id', width: 70 },
             {
-              title: t('legal.workspace.question'),
+              title: t('legalConsult.workspace.question'),
               dataIndex: 'excerpt',
               render: (text: string, r) => <Link to={`/admin/legal/consultations/${r.id}`}>{text}</Link>,
             },
             {
-              title: t('legal.workspace.field'),
+              title: t('legalConsult.workspace.field'),
               dataIndex: 'field',
               width: 110,
-              render: (f: string) => t(`legal.fields.${f}`),
+              render: (f: string) => t(`legalConsult.fields.${f}`),
             },
             {
-              title: t('legal.consultations.union'),
+              title: t('legalConsult.consultations.union'),
               key: 'org',
               width: 150,
               render: (_: unknown, r) => r.org.name,
             },
             {
-              title: t('legal.consultations.lawyer'),
+              title: t('legalConsult.consultations.lawyer'),
               key: 'lawyer',
               width: 100,
-              render: (_: unknown, r) => r.lawyer?.name ?? t('legal.consultations.unassigned'),
+              render: (_: unknown, r) => r.lawyer?.name ?? t('legalConsult.consultations.unassigned'),
             },
             {
-              title: t('legal.workspace.askedAt'),
+              title: t('legalConsult.workspace.askedAt'),
               dataIndex: 'askedAt',
               width: 120,
               render: (iso: string) => chinaDateTime(iso),
             },
             {
-              title: t('legal.workspace.state'),
+              title: t('legalConsult.workspace.state'),
               dataIndex: 'state',
               width: 130,
               render: (s: ConsultationState) => (
                 <Space size={4}>
-                  <Tag color={STATE_COLORS[s]}>{t(`legal.states.${s}`)}</Tag>
-                  {s === 'waiting' ? <Tag color="red">{t('legal.consultations.waitingTag')}</Tag> : null}
+                  <Tag color={STATE_COLORS[s]}>{t(`legalConsult.states.${s}`)}</Tag>
+                  {s === 'waiting' ? (
+                    <Tag color="red">{t('legalConsult.consultations.waitingTag')}</Tag>
+                  ) : null}
                 </Space>
               ),
             },

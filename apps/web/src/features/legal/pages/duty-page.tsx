@@ -60,7 +60,7 @@ export function DutyPage() {
     if (swapFrom && swapFrom.id !== slot.id) {
       try {
         await swapSlots(swapFrom.id, slot.id);
-        void message.success(t('legal.duty.swapped'));
+        void message.success(t('legalConsult.duty.swapped'));
         setSwapFrom(null);
         load();
       } catch (err) {
@@ -74,11 +74,11 @@ export function DutyPage() {
   const copyToNext = () => {
     if (!week || !orgId) return;
     modal.confirm({
-      title: t('legal.duty.copyConfirm', { count: week.slots.length }),
+      title: t('legalConsult.duty.copyConfirm', { count: week.slots.length }),
       onOk: async () => {
         try {
           const r = await copyWeek(orgId, week.weekStart, addDays(week.weekStart, 7));
-          void message.success(t('legal.duty.copied', { count: r.copied }));
+          void message.success(t('legalConsult.duty.copied', { count: r.copied }));
         } catch (err) {
           void message.error(describeError(err, t).message);
         }
@@ -92,12 +92,12 @@ export function DutyPage() {
   return (
     <div className="uh-page">
       <Typography.Title level={4} className="uh-page-title">
-        <CalendarOutlined /> {t('legal.duty.title')}
+        <CalendarOutlined /> {t('legalConsult.duty.title')}
       </Typography.Title>
       <Card>
         <div className="uh-table-toolbar uh-duty-toolbar">
           <Space wrap>
-            <Typography.Text>{t('legal.duty.union')}</Typography.Text>
+            <Typography.Text>{t('legalConsult.duty.union')}</Typography.Text>
             {/* The caller's own union shows as the placeholder until another is chosen. */}
             <OrgSearchSelect
               value={orgId === me.org?.id ? undefined : orgId}
@@ -106,21 +106,21 @@ export function DutyPage() {
               style={{ width: 240 }}
             />
             <Button icon={<LeftOutlined />} onClick={() => setDay(addDays(week?.weekStart ?? day, -7))}>
-              {t('legal.duty.prevWeek')}
+              {t('legalConsult.duty.prevWeek')}
             </Button>
-            <Button onClick={() => setDay(chinaToday())}>{t('legal.duty.thisWeek')}</Button>
+            <Button onClick={() => setDay(chinaToday())}>{t('legalConsult.duty.thisWeek')}</Button>
             <Button onClick={() => setDay(addDays(week?.weekStart ?? day, 7))}>
-              {t('legal.duty.nextWeek')} <RightOutlined />
+              {t('legalConsult.duty.nextWeek')} <RightOutlined />
             </Button>
             {week && (
               <Typography.Text strong data-testid="duty-week">
-                {t('legal.duty.week', { from: week.weekStart, to: addDays(week.weekStart, 6) })}
+                {t('legalConsult.duty.week', { from: week.weekStart, to: addDays(week.weekStart, 6) })}
               </Typography.Text>
             )}
           </Space>
           {canManage && (
             <Button icon={<CopyOutlined />} onClick={copyToNext} disabled={!week?.slots.length}>
-              {t('legal.duty.copyToNext')}
+              {t('legalConsult.duty.copyToNext')}
             </Button>
           )}
         </div>
@@ -132,8 +132,10 @@ export function DutyPage() {
               showIcon
               className="uh-block-alert"
               data-testid="duty-gaps"
-              title={t('legal.duty.gapsWarning', { count: week.gaps.length })}
-              description={t('legal.duty.gapsList', { list: week.gaps.slice(0, 6).map(gapText).join('；') })}
+              title={t('legalConsult.duty.gapsWarning', { count: week.gaps.length })}
+              description={t('legalConsult.duty.gapsList', {
+                list: week.gaps.slice(0, 6).map(gapText).join('；'),
+              })}
             />
           ) : (
             <Alert
@@ -141,7 +143,7 @@ export function DutyPage() {
               showIcon
               className="uh-block-alert"
               data-testid="duty-full"
-              title={t('legal.duty.noGaps')}
+              title={t('legalConsult.duty.noGaps')}
             />
           ))}
         {swapFrom && (
@@ -149,17 +151,22 @@ export function DutyPage() {
             type="info"
             showIcon
             className="uh-block-alert"
-            title={t('legal.duty.swapHint', {
+            title={t('legalConsult.duty.swapHint', {
               name: swapFrom.provider.name,
               time: `${chinaDateTime(swapFrom.startsAt)}–${chinaTime(swapFrom.endsAt)}`,
             })}
-            action={<Button onClick={() => setSwapFrom(null)}>{t('legal.duty.cancelSwap')}</Button>}
+            action={<Button onClick={() => setSwapFrom(null)}>{t('legalConsult.duty.cancelSwap')}</Button>}
           />
         )}
         {canManage && providers.length === 0 ? (
-          <Alert type="warning" showIcon className="uh-block-alert" title={t('legal.duty.noProviders')} />
+          <Alert
+            type="warning"
+            showIcon
+            className="uh-block-alert"
+            title={t('legalConsult.duty.noProviders')}
+          />
         ) : null}
-        <Typography.Paragraph type="secondary">{t('legal.duty.dragHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('legalConsult.duty.dragHint')}</Typography.Paragraph>
         {week ? (
           <DutyGrid
             weekStart={week.weekStart}
@@ -184,14 +191,14 @@ export function DutyPage() {
           onSave={async (v) => {
             if (editing?.slot) await updateSlot(editing.slot.id, v);
             else await createSlot({ orgId, ...v });
-            void message.success(t('legal.duty.saved'));
+            void message.success(t('legalConsult.duty.saved'));
             setEditing(null);
             load();
           }}
           onDelete={async () => {
             if (!editing?.slot) return;
             await deleteSlot(editing.slot.id);
-            void message.success(t('legal.duty.deleted'));
+            void message.success(t('legalConsult.duty.deleted'));
             setEditing(null);
             load();
           }}

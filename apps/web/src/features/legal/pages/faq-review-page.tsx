@@ -1,6 +1,6 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import type { FaqEntry, FaqStatus, LegalField } from '@unionhub/contracts';
-import { FaqStatuses, LegalFields } from '@unionhub/contracts';
+import type { ConsultationField, FaqEntry, FaqStatus } from '@unionhub/contracts';
+import { ConsultationFields, FaqStatuses } from '@unionhub/contracts';
 import {
   Alert,
   App,
@@ -27,7 +27,7 @@ import { chinaDateTime } from '../format';
 interface Values {
   question: string;
   answer: string;
-  field: LegalField;
+  field: ConsultationField;
 }
 
 /** 问答审核: answered questions members allowed to publish, pre-filled with personal details masked. */
@@ -64,10 +64,10 @@ export function FaqReviewPage() {
       void message.success(
         t(
           decision === 'publish'
-            ? 'legal.faq.published'
+            ? 'legalConsult.faq.published'
             : decision === 'reject'
-              ? 'legal.faq.rejected'
-              : 'legal.faq.saved',
+              ? 'legalConsult.faq.rejected'
+              : 'legalConsult.faq.saved',
         ),
       );
       setReviewing(null);
@@ -82,7 +82,7 @@ export function FaqReviewPage() {
   return (
     <div className="uh-page">
       <Typography.Title level={4} className="uh-page-title">
-        <QuestionCircleOutlined /> {t('legal.faq.title')}
+        <QuestionCircleOutlined /> {t('legalConsult.faq.title')}
       </Typography.Title>
       <Card>
         <Tabs
@@ -91,30 +91,30 @@ export function FaqReviewPage() {
             setStatus(k as FaqStatus);
             setPage(1);
           }}
-          items={FaqStatuses.map((s) => ({ key: s, label: t(`legal.faq.tabs.${s}`) }))}
+          items={FaqStatuses.map((s) => ({ key: s, label: t(`legalConsult.faq.tabs.${s}`) }))}
         />
         {error ? <ErrorAlert error={error} /> : null}
         <Table<FaqEntry>
           rowKey="id"
           loading={!data && !error}
           dataSource={data?.items ?? []}
-          locale={{ emptyText: <Empty description={t('legal.faq.empty')} /> }}
+          locale={{ emptyText: <Empty description={t('legalConsult.faq.empty')} /> }}
           pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
           columns={[
             {
-              title: t('legal.faq.question'),
+              title: t('legalConsult.faq.question'),
               dataIndex: 'question',
               render: (q: string) => <Typography.Paragraph ellipsis={{ rows: 2 }}>{q}</Typography.Paragraph>,
             },
             {
-              title: t('legal.faq.field'),
+              title: t('legalConsult.faq.field'),
               dataIndex: 'field',
               width: 110,
-              render: (f: string) => <Tag>{t(`legal.fields.${f}`)}</Tag>,
+              render: (f: string) => <Tag>{t(`legalConsult.fields.${f}`)}</Tag>,
             },
-            { title: t('legal.faq.union'), dataIndex: 'orgName', width: 150 },
+            { title: t('legalConsult.faq.union'), dataIndex: 'orgName', width: 150 },
             {
-              title: t('legal.faq.createdAt'),
+              title: t('legalConsult.faq.createdAt'),
               dataIndex: 'createdAt',
               width: 130,
               render: (iso: string) => chinaDateTime(iso),
@@ -125,7 +125,7 @@ export function FaqReviewPage() {
               width: 80,
               render: (_: unknown, r) => (
                 <Button type="link" size="small" onClick={() => setReviewing(r)}>
-                  {t('legal.faq.review')}
+                  {t('legalConsult.faq.review')}
                 </Button>
               ),
             },
@@ -134,42 +134,48 @@ export function FaqReviewPage() {
       </Card>
       <Modal
         open={reviewing !== null}
-        title={t('legal.faq.reviewTitle')}
+        title={t('legalConsult.faq.reviewTitle')}
         width={720}
         onCancel={() => setReviewing(null)}
         destroyOnHidden
         footer={
           <Space>
             <Button onClick={() => void finish('save')} loading={busy}>
-              {t('legal.faq.save')}
+              {t('legalConsult.faq.save')}
             </Button>
             {reviewing?.status === 'pending' && (
               <>
                 <Button danger onClick={() => void finish('reject')} loading={busy}>
-                  {t('legal.faq.reject')}
+                  {t('legalConsult.faq.reject')}
                 </Button>
                 <Button type="primary" onClick={() => void finish('publish')} loading={busy}>
-                  {t('legal.faq.publish')}
+                  {t('legalConsult.faq.publish')}
                 </Button>
               </>
             )}
           </Space>
         }
       >
-        <Alert type="info" showIcon className="uh-block-alert" title={t('legal.faq.redactHint')} />
+        <Alert type="info" showIcon className="uh-block-alert" title={t('legalConsult.faq.redactHint')} />
         {reviewing?.consultationId ? (
           <Typography.Paragraph type="secondary">
-            {t('legal.faq.source', { id: reviewing.consultationId })}
+            {t('legalConsult.faq.source', { id: reviewing.consultationId })}
           </Typography.Paragraph>
         ) : null}
         <Form<Values> form={form} layout="vertical" name="faq-review">
-          <Form.Item name="field" label={t('legal.faq.field')} rules={[{ required: true }]}>
-            <Select options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))} />
+          <Form.Item name="field" label={t('legalConsult.faq.field')} rules={[{ required: true }]}>
+            <Select
+              options={ConsultationFields.map((f) => ({ value: f, label: t(`legalConsult.fields.${f}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="question" label={t('legal.faq.question')} rules={[{ required: true, min: 5 }]}>
+          <Form.Item
+            name="question"
+            label={t('legalConsult.faq.question')}
+            rules={[{ required: true, min: 5 }]}
+          >
             <Input.TextArea rows={4} maxLength={2000} showCount />
           </Form.Item>
-          <Form.Item name="answer" label={t('legal.faq.answer')} rules={[{ required: true, min: 5 }]}>
+          <Form.Item name="answer" label={t('legalConsult.faq.answer')} rules={[{ required: true, min: 5 }]}>
             <Input.TextArea rows={8} maxLength={4000} showCount />
           </Form.Item>
         </Form>

@@ -1,6 +1,6 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import type { LegalField, LegalProvider } from '@unionhub/contracts';
-import { LegalFields } from '@unionhub/contracts';
+import type { ConsultationField, LegalProvider } from '@unionhub/contracts';
+import { ConsultationFields } from '@unionhub/contracts';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { ProviderModal } from '../components/provider-modal';
 
 interface Filters {
   q?: string;
-  field?: LegalField;
+  field?: ConsultationField;
   kind?: 'lawyer' | 'volunteer';
 }
 
@@ -41,7 +41,7 @@ export function ProvidersPage() {
   return (
     <div className="uh-page">
       <Typography.Title level={4} className="uh-page-title">
-        <TeamOutlined /> {t('legal.providers.title')}
+        <TeamOutlined /> {t('legalConsult.providers.title')}
       </Typography.Title>
       <Card>
         <div className="uh-table-toolbar">
@@ -54,34 +54,38 @@ export function ProvidersPage() {
             }}
           >
             <Form.Item name="q">
-              <Input allowClear placeholder={t('legal.providers.searchPlaceholder')} style={{ width: 200 }} />
+              <Input
+                allowClear
+                placeholder={t('legalConsult.providers.searchPlaceholder')}
+                style={{ width: 200 }}
+              />
             </Form.Item>
             <Form.Item name="kind">
               <Select
                 allowClear
-                placeholder={t('legal.providers.kind')}
+                placeholder={t('legalConsult.providers.kind')}
                 style={{ width: 130 }}
                 options={(['lawyer', 'volunteer'] as const).map((k) => ({
                   value: k,
-                  label: t(`legal.kinds.${k}`),
+                  label: t(`legalConsult.kinds.${k}`),
                 }))}
               />
             </Form.Item>
             <Form.Item name="field">
               <Select
                 allowClear
-                placeholder={t('legal.allFields')}
+                placeholder={t('legalConsult.allFields')}
                 style={{ width: 150 }}
-                options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))}
+                options={ConsultationFields.map((f) => ({ value: f, label: t(`legalConsult.fields.${f}`) }))}
               />
             </Form.Item>
             <Form.Item>
-              <Button htmlType="submit">{t('legal.providers.search')}</Button>
+              <Button htmlType="submit">{t('legalConsult.providers.search')}</Button>
             </Form.Item>
           </Form>
           {canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('legal.providers.add')}
+              {t('legalConsult.providers.add')}
             </Button>
           )}
         </div>
@@ -96,58 +100,60 @@ export function ProvidersPage() {
             pageSize: 20,
             total: data?.total ?? 0,
             onChange: setPage,
-            showTotal: (total) => t('legal.providers.total', { total }),
+            showTotal: (total) => t('legalConsult.providers.total', { total }),
           }}
           columns={[
             {
-              title: t('legal.providers.name'),
+              title: t('legalConsult.providers.name'),
               dataIndex: 'name',
               width: 150,
               render: (name: string, p) => (
                 <Space size={4}>
                   {name}
-                  <Tag color={p.kind === 'lawyer' ? 'blue' : 'cyan'}>{t(`legal.kinds.${p.kind}`)}</Tag>
+                  <Tag color={p.kind === 'lawyer' ? 'blue' : 'cyan'}>{t(`legalConsult.kinds.${p.kind}`)}</Tag>
                 </Space>
               ),
             },
             {
-              title: t('legal.providers.firm'),
+              title: t('legalConsult.providers.firm'),
               dataIndex: 'firm',
               render: (f: string | null) => f ?? t('common.empty'),
             },
             {
-              title: t('legal.providers.licenceNo'),
+              title: t('legalConsult.providers.licenceNo'),
               dataIndex: 'licenceNo',
               width: 170,
               render: (l: string | null) => l ?? t('common.empty'),
             },
             {
-              title: t('legal.providers.fields'),
+              title: t('legalConsult.providers.fields'),
               dataIndex: 'fields',
               width: 230,
-              render: (fields: LegalField[]) =>
-                fields.map((f) => <Tag key={f}>{t(`legal.fields.${f}`)}</Tag>),
+              render: (fields: ConsultationField[]) =>
+                fields.map((f) => <Tag key={f}>{t(`legalConsult.fields.${f}`)}</Tag>),
             },
-            { title: t('legal.providers.region'), dataIndex: 'regionName', width: 100 },
-            { title: t('legal.providers.phone'), dataIndex: 'phoneMasked', width: 120 },
+            { title: t('legalConsult.providers.region'), dataIndex: 'regionName', width: 100 },
+            { title: t('legalConsult.providers.phone'), dataIndex: 'phoneMasked', width: 120 },
             {
-              title: t('legal.providers.union'),
+              title: t('legalConsult.providers.union'),
               key: 'org',
               width: 140,
               render: (_: unknown, p) => p.org.name,
             },
             {
-              title: t('legal.providers.account'),
+              title: t('legalConsult.providers.account'),
               key: 'account',
               width: 130,
-              render: (_: unknown, p) => p.account?.username ?? t('legal.providers.noAccount'),
+              render: (_: unknown, p) => p.account?.username ?? t('legalConsult.providers.noAccount'),
             },
             {
-              title: t('legal.providers.status'),
+              title: t('legalConsult.providers.status'),
               dataIndex: 'status',
               width: 80,
               render: (s: 'active' | 'inactive') => (
-                <Tag color={s === 'active' ? 'green' : 'default'}>{t(`legal.providers.statuses.${s}`)}</Tag>
+                <Tag color={s === 'active' ? 'green' : 'default'}>
+                  {t(`legalConsult.providers.statuses.${s}`)}
+                </Tag>
               ),
             },
             ...(canManage
@@ -158,7 +164,7 @@ export function ProvidersPage() {
                     width: 70,
                     render: (_: unknown, p: LegalProvider) => (
                       <Button type="link" size="small" onClick={() => setEditing(p)}>
-                        {t('legal.providers.edit')}
+                        {t('legalConsult.providers.edit')}
                       </Button>
                     ),
                   },

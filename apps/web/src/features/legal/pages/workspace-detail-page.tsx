@@ -49,12 +49,12 @@ export function WorkspaceDetailPage() {
   return (
     <div className="uh-page">
       <Link to="/admin/legal/workspace">
-        <ArrowLeftOutlined /> {t('legal.workspace.back')}
+        <ArrowLeftOutlined /> {t('legalConsult.workspace.back')}
       </Link>
       <Typography.Title level={4} className="uh-page-title">
-        {t('legal.workspace.no')} {detail.id}{' '}
+        {t('legalConsult.workspace.no')} {detail.id}{' '}
         <Tag color={STATE_COLORS[detail.state]} data-testid="consultation-state">
-          {t(`legal.states.${detail.state}`)}
+          {t(`legalConsult.states.${detail.state}`)}
         </Tag>
       </Typography.Title>
       {detail.state === 'assigned' && detail.pickupDueAt ? (
@@ -64,31 +64,31 @@ export function WorkspaceDetailPage() {
           className="uh-block-alert"
           title={
             Date.parse(detail.pickupDueAt) < Date.now()
-              ? t('legal.workspace.pickupOverdue')
-              : t('legal.workspace.pickupDue', { time: chinaDateTime(detail.pickupDueAt) })
+              ? t('legalConsult.workspace.pickupOverdue')
+              : t('legalConsult.workspace.pickupDue', { time: chinaDateTime(detail.pickupDueAt) })
           }
           action={
             <Button
               type="primary"
               loading={busy}
-              onClick={() => run(() => lawyerAct(id, 'pick'), t('legal.workspace.picked'))}
+              onClick={() => run(() => lawyerAct(id, 'pick'), t('legalConsult.workspace.picked'))}
             >
-              {t('legal.workspace.pick')}
+              {t('legalConsult.workspace.pick')}
             </Button>
           }
         />
       ) : null}
       <ConsultationThread detail={detail} open={(a) => downloadWorkspaceFile(id, a.id)} />
       {can('answer') && (
-        <Card className="uh-block-card" title={t('legal.workspace.answer')}>
+        <Card className="uh-block-card" title={t('legalConsult.workspace.answer')}>
           <Input.TextArea
             rows={6}
             maxLength={2000}
             showCount
             value={text}
             onChange={(e) => setText(e.target.value)}
-            placeholder={t('legal.workspace.answerPlaceholder')}
-            aria-label={t('legal.workspace.answer')}
+            placeholder={t('legalConsult.workspace.answerPlaceholder')}
+            aria-label={t('legalConsult.workspace.answer')}
           />
           <Space className="uh-legal-answer-bar" wrap>
             <Upload
@@ -107,7 +107,7 @@ export function WorkspaceDetailPage() {
                 }
               }}
             >
-              <Button icon={<PaperClipOutlined />}>{t('legal.workspace.attach')}</Button>
+              <Button icon={<PaperClipOutlined />}>{t('legalConsult.workspace.attach')}</Button>
             </Upload>
             <Button
               type="primary"
@@ -120,7 +120,7 @@ export function WorkspaceDetailPage() {
                       text: text.trim(),
                       attachments: files.map((f) => ({ id: f.id })),
                     }),
-                  t('legal.workspace.sent'),
+                  t('legalConsult.workspace.sent'),
                 );
                 if (ok) {
                   setText('');
@@ -128,19 +128,19 @@ export function WorkspaceDetailPage() {
                 }
               }}
             >
-              {t('legal.workspace.send')}
+              {t('legalConsult.workspace.send')}
             </Button>
             {can('close') && (
               <Button
                 loading={busy}
                 onClick={() =>
                   modal.confirm({
-                    title: t('legal.workspace.closeConfirm'),
-                    onOk: () => run(() => lawyerAct(id, 'close'), t('legal.workspace.closed')),
+                    title: t('legalConsult.workspace.closeConfirm'),
+                    onOk: () => run(() => lawyerAct(id, 'close'), t('legalConsult.workspace.closed')),
                   })
                 }
               >
-                {t('legal.workspace.close')}
+                {t('legalConsult.workspace.close')}
               </Button>
             )}
           </Space>

@@ -26,7 +26,7 @@ export function WorkspacePage() {
   return (
     <div className="uh-page">
       <Typography.Title level={4} className="uh-page-title">
-        <AuditOutlined /> {t('legal.workspace.title')}
+        <AuditOutlined /> {t('legalConsult.workspace.title')}
       </Typography.Title>
       <Card>
         <Tabs
@@ -35,40 +35,43 @@ export function WorkspacePage() {
             setParams({ tab: key });
             setPage(1);
           }}
-          items={(['open', 'all'] as const).map((k) => ({ key: k, label: t(`legal.workspace.tabs.${k}`) }))}
+          items={(['open', 'all'] as const).map((k) => ({
+            key: k,
+            label: t(`legalConsult.workspace.tabs.${k}`),
+          }))}
         />
         {error ? <ErrorAlert error={error} /> : null}
         <Table<ConsultationSummary>
           rowKey="id"
           loading={!data && !error}
           dataSource={data?.items ?? []}
-          locale={{ emptyText: <Empty description={t('legal.workspace.empty')} /> }}
+          locale={{ emptyText: <Empty description={t('legalConsult.workspace.empty')} /> }}
           pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage }}
           columns={[
-            { title: t('legal.workspace.no'), dataIndex: 'id', width: 80 },
+            { title: t('legalConsult.workspace.no'), dataIndex: 'id', width: 80 },
             {
-              title: t('legal.workspace.question'),
+              title: t('legalConsult.workspace.question'),
               dataIndex: 'excerpt',
               render: (text: string, r) => <Link to={`/admin/legal/workspace/${r.id}`}>{text}</Link>,
             },
             {
-              title: t('legal.workspace.field'),
+              title: t('legalConsult.workspace.field'),
               dataIndex: 'field',
               width: 120,
-              render: (f: string) => t(`legal.fields.${f}`),
+              render: (f: string) => t(`legalConsult.fields.${f}`),
             },
             {
-              title: t('legal.workspace.askedAt'),
+              title: t('legalConsult.workspace.askedAt'),
               dataIndex: 'askedAt',
               width: 130,
               render: (iso: string) => chinaDateTime(iso),
             },
             {
-              title: t('legal.workspace.state'),
+              title: t('legalConsult.workspace.state'),
               dataIndex: 'state',
               width: 100,
               render: (s: ConsultationSummary['state']) => (
-                <Tag color={STATE_COLORS[s]}>{t(`legal.states.${s}`)}</Tag>
+                <Tag color={STATE_COLORS[s]}>{t(`legalConsult.states.${s}`)}</Tag>
               ),
             },
             {
@@ -76,7 +79,7 @@ export function WorkspacePage() {
               key: 'open',
               width: 80,
               render: (_: unknown, r) => (
-                <Link to={`/admin/legal/workspace/${r.id}`}>{t('legal.workspace.open')}</Link>
+                <Link to={`/admin/legal/workspace/${r.id}`}>{t('legalConsult.workspace.open')}</Link>
               ),
             },
           ]}

@@ -1,5 +1,5 @@
-import type { LegalField } from '@unionhub/contracts';
-import { LegalFields } from '@unionhub/contracts';
+import type { ConsultationField } from '@unionhub/contracts';
+import { ConsultationFields } from '@unionhub/contracts';
 import { Button, Checkbox, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { askConsultation } from '../api';
 export function AskPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [field, setField] = useState<LegalField | null>(null);
+  const [field, setField] = useState<ConsultationField | null>(null);
   const [text, setText] = useState('');
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [anonymous, setAnonymous] = useState(true);
@@ -71,10 +71,10 @@ export function AskPage() {
           </div>
           <Selector
             columns={3}
-            options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))}
+            options={ConsultationFields.map((f) => ({ value: f, label: t(`legalConsult.fields.${f}`) }))}
             value={field ? [field] : []}
             onChange={(v) => {
-              setField((v[0] as LegalField | undefined) ?? null);
+              setField((v[0] as ConsultationField | undefined) ?? null);
               setErrors((e) => ({ ...e, field: undefined }));
             }}
           />

@@ -62,9 +62,9 @@ export function ConsultationPage() {
       <NavBar onBack={back}>{t('memberLegal.title')}</NavBar>
       <section className="uhm-card">
         <div className="uhm-request-head">
-          <h1 className="uhm-page-title">{t(`legal.fields.${detail.field}`)}</h1>
+          <h1 className="uhm-page-title">{t(`legalConsult.fields.${detail.field}`)}</h1>
           <Tag color={MOBILE_STATE_COLORS[detail.state]} data-testid="consultation-state">
-            {t(`legal.states.${detail.state}`)}
+            {t(`legalConsult.states.${detail.state}`)}
           </Tag>
         </div>
         <p className="uhm-muted">
@@ -181,7 +181,7 @@ export function ConsultationPage() {
             <Steps.Step
               key={e.id}
               status="finish"
-              title={t(`legal.events.${e.action}`, { defaultValue: e.action })}
+              title={t(`legalConsult.events.${e.action}`, { defaultValue: e.action })}
               description={
                 <div className="uhm-event">
                   <div className="uhm-muted">

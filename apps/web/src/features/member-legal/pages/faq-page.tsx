@@ -41,7 +41,7 @@ export function FaqPage() {
         <Collapse className="uhm-card uhm-legal-faq" accordion>
           {items.map((f) => (
             <Collapse.Panel key={String(f.id)} title={f.question}>
-              <Tag fill="outline">{t(`legal.fields.${f.field}`)}</Tag>{' '}
+              <Tag fill="outline">{t(`legalConsult.fields.${f.field}`)}</Tag>{' '}
               <span className="uhm-muted">{t('memberLegal.faqAskedBy', { name: f.askedBy })}</span>
               <h3 className="uhm-card-subtitle">{t('memberLegal.faqAnswer')}</h3>
               <div className="uhm-prewrap">{f.answer}</div>

@@ -1,5 +1,5 @@
-import type { LegalField, PublicProvider } from '@unionhub/contracts';
-import { LegalFields } from '@unionhub/contracts';
+import type { ConsultationField, PublicProvider } from '@unionhub/contracts';
+import { ConsultationFields } from '@unionhub/contracts';
 import { DotLoading, Empty, NavBar, Selector, Tag } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ const REGIONS = [
 export function LawyersPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [field, setField] = useState<LegalField | undefined>();
+  const [field, setField] = useState<ConsultationField | undefined>();
   const [region, setRegion] = useState<string | undefined>();
   const [items, setItems] = useState<PublicProvider[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -38,9 +38,9 @@ export function LawyersPage() {
       <section className="uhm-card">
         <Selector
           columns={3}
-          options={LegalFields.map((f) => ({ value: f, label: t(`legal.fields.${f}`) }))}
+          options={ConsultationFields.map((f) => ({ value: f, label: t(`legalConsult.fields.${f}`) }))}
           value={field ? [field] : []}
-          onChange={(v) => setField(v[0] as LegalField | undefined)}
+          onChange={(v) => setField(v[0] as ConsultationField | undefined)}
         />
         <Selector
           className="uhm-legal-regions"
@@ -58,7 +58,9 @@ export function LawyersPage() {
           <li key={p.id} className="uhm-card uhm-legal-lawyer">
             <div className="uhm-legal-lawyer-head">
               <span className="uhm-legal-lawyer-name">{p.name}</span>
-              <Tag color={p.kind === 'lawyer' ? 'primary' : 'success'}>{t(`legal.kinds.${p.kind}`)}</Tag>
+              <Tag color={p.kind === 'lawyer' ? 'primary' : 'success'}>
+                {t(`legalConsult.kinds.${p.kind}`)}
+              </Tag>
             </div>
             <div className="uhm-muted">
               {p.firm ?? p.orgName}
@@ -67,7 +69,7 @@ export function LawyersPage() {
             <div className="uhm-legal-lawyer-fields">
               {p.fields.map((f) => (
                 <Tag key={f} fill="outline">
-                  {t(`legal.fields.${f}`)}
+                  {t(`legalConsult.fields.${f}`)}
                 </Tag>
               ))}
             </div>

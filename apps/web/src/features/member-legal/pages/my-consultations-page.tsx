@@ -43,7 +43,7 @@ export function MyConsultationsPage() {
               description={
                 <>
                   <div>
-                    {t(`legal.fields.${c.field}`)} ·{' '}
+                    {t(`legalConsult.fields.${c.field}`)} ·{' '}
                     {t('memberLegal.askedAt', { time: shortTime(c.askedAt) })}
                   </div>
                   <div>
@@ -53,7 +53,7 @@ export function MyConsultationsPage() {
                   </div>
                 </>
               }
-              extra={<Tag color={MOBILE_STATE_COLORS[c.state]}>{t(`legal.states.${c.state}`)}</Tag>}
+              extra={<Tag color={MOBILE_STATE_COLORS[c.state]}>{t(`legalConsult.states.${c.state}`)}</Tag>}
             >
               <span className="uhm-legal-excerpt">{c.excerpt}</span>
             </List.Item>
