@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maskPersonalDetails } from './consultations.redact.js';
 
@@ -22,5 +23,29 @@ describe('maskPersonalDetails', () => {
   it('leaves amounts, dates and short numbers alone', () => {
     const text = '2025年3月入职，月工资4500元，加班费拖欠了12000元，合同期3年。';
     expect(maskPersonalDetails(text)).toBe(text);
+  });
+});
+
+describe('maskPersonalDetails on any text', () => {
+  const digits = fc.stringMatching(/^[0-9]{1,3}$/);
+  const idNumber = fc.stringMatching(/^[1-9][0-9]{16}[0-9X]$/);
+  const mobile = fc.stringMatching(/^1[3-9][0-9]{9}$/);
+  const words = fc.constantFrom('工资', '，', '加班', ' ', '公司', '。', '合同', '元');
+
+  it('never leaves an ID number or a mobile number readable, and keeps the text around them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(words, digits, idNumber, mobile), { maxLength: 12 }), (parts) => {
+        const secrets = parts.filter((p) => /^[1-9][0-9]{16}[0-9X]$|^1[3-9][0-9]{9}$/.test(p));
+        // Separate the pieces with a word, as people write, so digits do not run together.
+        const text = parts.join('，');
+        const out = maskPersonalDetails(text);
+        for (const secret of secrets) expect(out).not.toContain(secret);
+        expect(out.replace(/[0-9X*]/g, '')).toBe(text.replace(/[0-9X*]/g, ''));
+      }),
+    );
+  });
+
+  it('does not fail on arbitrary input', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => typeof maskPersonalDetails(s) === 'string'));
   });
 });
