@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessMatrix } from '../../test/access-matrix.js';
 import { uniquePhone, validIdNumber } from '../../test/factories.js';
 import type { OrgRow } from '../orgs/index.js';
-import { recoverImports, settleImports } from './imports.service.js';
+import { recoverImports } from './imports.cleanup.js';
+import { settleImports } from './imports.service.js';
 import {
   commit,
   countMembers,
