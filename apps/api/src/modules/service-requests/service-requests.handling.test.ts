@@ -259,6 +259,42 @@ describe('handling', () => {
     expect(nosy.statusCode).toBe(404);
   });
 
+  it('serves a file of the request, its steps or its messages only; any other file is 404', async () => {
+    const member = await memberWithAccount(env, tree.grassroots);
+    const { id } = await filed(member);
+    const other = await filed();
+    const photo = await upload(env, member.headers, undefined, '工资条.png');
+    const ask = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/me/service-requests/${id}/messages`,
+      headers: member.headers,
+      payload: { text: '补一张工资条', attachments: [{ id: photo.id }] },
+    });
+    expect(ask.statusCode, ask.body).toBe(200);
+    const seen = (
+      await env.app.inject({ method: 'GET', url: `/api/v1/service-requests/${id}`, headers: county })
+    ).json();
+    const otherSeen = (
+      await env.app.inject({ method: 'GET', url: `/api/v1/service-requests/${other.id}`, headers: county })
+    ).json();
+    const unclaimed = await upload(env, member.headers);
+    const get = (requestId: number, attachmentId: number, headers = county, prefix = '') =>
+      env.app.inject({
+        method: 'GET',
+        url: `/api/v1${prefix}/service-requests/${requestId}/attachments/${attachmentId}`,
+        headers,
+      });
+    expect((await get(id, seen.attachments[0].id)).statusCode).toBe(200);
+    expect((await get(id, seen.messages[0].attachments[0].id)).statusCode).toBe(200);
+    expect((await get(id, seen.messages[0].attachments[0].id, member.headers, '/me')).statusCode).toBe(200);
+    for (const attachmentId of [otherSeen.attachments[0].id, unclaimed.id, 99_999_999]) {
+      const res = await get(id, attachmentId);
+      expect(res.statusCode, String(attachmentId)).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    expect((await get(other.id, seen.messages[0].attachments[0].id)).statusCode).toBe(404);
+  });
+
   it('passes the access matrix', async () => {
     const byOrg = new Map<number, number>();
     const foreign = await buildService(env, tree.otherCity, { attachments: [], handler: 'county' });
