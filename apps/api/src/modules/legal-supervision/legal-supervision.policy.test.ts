@@ -1,3 +1,4 @@
+import type { ChecklistItemInput } from '@unionhub/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   applyRectification,
@@ -7,12 +8,13 @@ import {
   isOverdue,
 } from './legal-supervision.policy.js';
 
-const items = checklistOf([
+const input: ChecklistItemInput[] = [
   { key: 'wages_paid', label: '工资按时足额支付', result: 'non_compliant', note: ' 拖欠两个月 ' },
   { key: 'minimum_wage', label: '最低工资', result: 'compliant' },
   { key: 'social_insurance', label: '社会保险缴纳', result: 'non_compliant' },
   { key: 'women_protection', label: '女职工特殊保护', result: 'not_applicable' },
-]);
+];
+const items = checklistOf(input);
 
 describe('inspection rules', () => {
   it('keeps the notes trimmed and nothing rectified yet', () => {
@@ -26,7 +28,7 @@ describe('inspection rules', () => {
   });
 
   it('wants a deadline after the inspection only when something is non-compliant', () => {
-    const body = { inspectedOn: '2026-03-02', checklist: items };
+    const body = { inspectedOn: '2026-03-02', checklist: input };
     expect(inspectionProblems(body, '2026-03-02').map((p) => p.rule)).toEqual([
       'inspection.deadline_required',
     ]);
@@ -34,7 +36,7 @@ describe('inspection rules', () => {
       'inspection.deadline_after_inspection',
     );
     expect(inspectionProblems({ ...body, rectificationDueOn: '2026-04-01' }, '2026-03-02')).toEqual([]);
-    const clean = items.map((i) => ({ ...i, note: undefined, result: 'compliant' as const }));
+    const clean = input.map((i) => ({ key: i.key, label: i.label, result: 'compliant' as const }));
     expect(inspectionProblems({ inspectedOn: '2026-03-02', checklist: clean }, '2026-03-02')).toEqual([]);
   });
 
