@@ -89,7 +89,8 @@ export async function validateRows(
     for (const code of missing) enterpriseIds.set(code, found.get(code) ?? null);
   }
 
-  async function processBatch(raws: RawRow[]) {
+  /** Everything a batch needs before it is written: rules, unions, registry holders, sealed columns. */
+  async function prepareBatch(raws: RawRow[]) {
     const bad: BadRow[] = [];
     const good: { rowNo: number; cells: Cell[]; row: CheckedRow }[] = [];
     for (const raw of raws) {
@@ -164,17 +165,30 @@ export async function validateRows(
         }),
       });
     }
-    if (client) await repo.copyStagedRows(client, staged);
-    else await repo.insertStagedRows(ctx.db, staged);
-    await repo.insertErrors(
-      ctx.db,
-      bad.map((b) => errorRow(ctx, job.id, b)),
-    );
-    counts.processed += raws.length;
-    counts.valid += staged.length;
-    counts.invalid += bad.length;
-    const progress = Math.min(99, Math.floor((bytesRead * 100) / Math.max(size, 1)));
+    return { rows: raws.length, staged, errors: bad.map((b) => errorRow(ctx, job.id, b)), read: bytesRead };
+  }
+
+  async function writeBatch(batch: Awaited<ReturnType<typeof prepareBatch>>) {
+    if (client) await repo.copyStagedRows(client, batch.staged);
+    else await repo.insertStagedRows(ctx.db, batch.staged);
+    await repo.insertErrors(ctx.db, batch.errors);
+    counts.processed += batch.rows;
+    counts.valid += batch.staged.length;
+    counts.invalid += batch.errors.length;
+    const progress = Math.min(99, Math.floor((batch.read * 100) / Math.max(size, 1)));
     await repo.updateJob(ctx.db, job.id, { ...counts, progress }, ctx.clock.now());
+  }
+
+  // One batch is written while the next is read and sealed, so the database and the CPU work at once.
+  // A failed write is kept and thrown at the next turn, never left as an unhandled rejection.
+  let writing: Promise<void> = Promise.resolve();
+  let writeFailure: unknown = null;
+  async function write(batch: Awaited<ReturnType<typeof prepareBatch>>) {
+    await writing;
+    if (writeFailure) throw writeFailure;
+    writing = writeBatch(batch).catch((err: unknown) => {
+      writeFailure = err;
+    });
   }
 
   try {
@@ -189,12 +203,15 @@ export async function validateRows(
       }
       batch.push(raw);
       if (batch.length === BATCH) {
-        await processBatch(batch);
+        await write(await prepareBatch(batch));
         batch = [];
       }
     }
-    await processBatch(batch);
+    await write(await prepareBatch(batch));
+    await writing;
+    if (writeFailure) throw writeFailure;
   } finally {
+    await writing;
     client?.release();
   }
   const duplicates = await flagDuplicates(ctx, job);
