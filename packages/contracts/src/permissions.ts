@@ -21,10 +21,13 @@ export const Permissions = [
   'service.manage',
   'request.read',
   'request.handle',
+  'jobs.read',
+  'jobs.manage',
+  'jobs.post',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
-export const StaffRoles = ['org_admin', 'staff', 'viewer', 'card_verifier'] as const;
+export const StaffRoles = ['org_admin', 'staff', 'viewer', 'card_verifier', 'enterprise_recruiter'] as const;
 export type StaffRole = (typeof StaffRoles)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
@@ -47,6 +50,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'service.manage',
     'request.read',
     'request.handle',
+    'jobs.read',
+    'jobs.manage',
   ],
   staff: [
     'org.read',
@@ -62,10 +67,14 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'service.manage',
     'request.read',
     'request.handle',
+    'jobs.read',
+    'jobs.manage',
   ],
-  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read'],
+  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read', 'jobs.read'],
   // A merchant's counter (普惠商户) checks member cards and sees nothing else.
   card_verifier: ['card.verify'],
+  // An enterprise's HR account: posts its own jobs and moves its applicants, tied to one enterprise.
+  enterprise_recruiter: ['jobs.post'],
 };
 
 /**
@@ -78,6 +87,8 @@ export const ApiKeyGrantablePermissions = Permissions.filter(
     p !== 'user.manage' &&
     p !== 'system.backup' &&
     p !== 'card.manage' &&
+    // Posting belongs to an enterprise's own account, never to a union's key.
+    p !== 'jobs.post' &&
     // Full personal records and bulk exports stay with people, whose every read is audited by name.
     p !== 'member.pii' &&
     p !== 'member.export',

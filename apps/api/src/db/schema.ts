@@ -7,6 +7,7 @@ export * from '../modules/auth/auth.schema.js';
 export * from '../modules/cards/cards.schema.js';
 export * from '../modules/enterprises/enterprises.schema.js';
 export * from '../modules/imports/imports.schema.js';
+export * from '../modules/jobs/jobs.schema.js';
 export * from '../modules/joining/joining.schema.js';
 export * from '../modules/members/members.schema.js';
 export * from '../modules/notifications/notifications.schema.js';
