@@ -18,6 +18,7 @@ import { authRoutes, createAuthService } from './modules/auth/index.js';
 import { cardRoutes } from './modules/cards/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { importRoutes } from './modules/imports/index.js';
+import { jobBoardRoutes, jobRoutes } from './modules/jobs/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
 import { memberRoutes } from './modules/members/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
@@ -202,6 +203,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(attachmentRoutes(ctx));
       await v1.register(serviceRoutes(ctx));
       await v1.register(serviceRequestRoutes(ctx));
+      await v1.register(jobRoutes(ctx));
+      await v1.register(jobBoardRoutes(ctx));
       if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
         await v1.register(testControlRoutes(ctx, ctx.clock));
     },
