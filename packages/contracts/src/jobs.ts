@@ -119,7 +119,9 @@ export const JobSearchSorts = ['newest', 'salary'] as const;
 
 export const JobSearchQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ maxLength: 30, description: 'Chinese keyword: title, enterprise, description' })),
+    q: Type.Optional(
+      Type.String({ maxLength: 30, description: 'Chinese keyword: title, enterprise, description' }),
+    ),
     region: Type.Optional(RegionCode),
     category: Type.Optional(StringEnum(JobCategories)),
     salary: Type.Optional(

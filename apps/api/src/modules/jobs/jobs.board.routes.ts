@@ -83,7 +83,8 @@ export const jobBoardRoutes =
         config: member,
         schema: {
           tags,
-          summary: 'Apply with a short profile (once per job); the phone is the account’s, masked to the enterprise',
+          summary:
+            'Apply with a short profile (once per job); the phone is the account’s, masked to the enterprise',
           params: IdParams,
           body: ApplyBody,
           response: { 201: JobApplication, ...errorResponses(400, 401, 403, 404, 409) },
@@ -91,7 +92,9 @@ export const jobBoardRoutes =
       },
       async (request, reply) => {
         const id = await applyForJob(ctx, memberOf(request), request.params.id, request.body, request.meta());
-        return reply.status(201).send(presentApplication((await repo.findApplicationView(ctx.db, id))!, null, false));
+        return reply
+          .status(201)
+          .send(presentApplication((await repo.findApplicationView(ctx.db, id))!, null, false));
       },
     );
 

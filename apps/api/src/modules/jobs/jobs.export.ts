@@ -10,7 +10,11 @@ const HEADERS = ['发布岗位数', '在招岗位数', '在招人数', '求职�
 const cells = (f: JobFigures) => [f.posted, f.openJobs, f.openPositions, f.applications, f.hires];
 
 async function writeWorkbook(stats: JobStats, out: PassThrough, watermark: string) {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const sheets: [string, string, (string | number)[][]][] = [
     ['按岗位类别', '岗位类别', stats.byCategory.map((c) => [JOB_CATEGORY_NAMES[c.category], ...cells(c)])],
     [

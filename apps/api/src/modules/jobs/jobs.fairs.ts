@@ -27,7 +27,10 @@ export async function createFair(ctx: AppContext, actor: StaffActor, body: JobFa
   for (const [i, p] of body.enterprises.entries()) {
     const enterprise = await repo.findEnterpriseWithOrg(ctx.db, p.enterpriseId);
     if (!enterprise || !pathInScope(actor, enterprise.ownerPath)) {
-      problems.push({ path: `body.enterprises.${i}.enterpriseId`, message: 'no such enterprise in your unions' });
+      problems.push({
+        path: `body.enterprises.${i}.enterpriseId`,
+        message: 'no such enterprise in your unions',
+      });
       continue;
     }
     for (const [k, jobId] of p.jobIds.entries()) {
@@ -61,7 +64,9 @@ export async function createFair(ctx: AppContext, actor: StaffActor, body: JobFa
     if (body.enterprises.length)
       await tx
         .insert(jobFairEnterprises)
-        .values(body.enterprises.map((p) => ({ fairId: id, enterpriseId: p.enterpriseId, booth: p.booth ?? null })));
+        .values(
+          body.enterprises.map((p) => ({ fairId: id, enterpriseId: p.enterpriseId, booth: p.booth ?? null })),
+        );
     const jobIds = [...new Set(body.enterprises.flatMap((p) => p.jobIds))];
     if (jobIds.length) await tx.insert(jobFairJobs).values(jobIds.map((jobId) => ({ fairId: id, jobId })));
     await recordAudit(tx, {
@@ -144,7 +149,11 @@ export async function getFair(db: Db, id: number, now: Date, actor: StaffActor |
     .where(eq(jobFairs.id, id));
   if (!fair || (actor && !pathInScope(actor, fair.orgPath))) throw fairNotFound(id);
   const participants = await db
-    .select({ enterpriseId: jobFairEnterprises.enterpriseId, booth: jobFairEnterprises.booth, enterpriseName: enterprises.name })
+    .select({
+      enterpriseId: jobFairEnterprises.enterpriseId,
+      booth: jobFairEnterprises.booth,
+      enterpriseName: enterprises.name,
+    })
     .from(jobFairEnterprises)
     .innerJoin(enterprises, eq(enterprises.id, jobFairEnterprises.enterpriseId))
     .where(eq(jobFairEnterprises.fairId, id))
@@ -166,7 +175,12 @@ export async function getFair(db: Db, id: number, now: Date, actor: StaffActor |
     })
     .from(jobFairJobs)
     .innerJoin(jobs, eq(jobs.id, jobFairJobs.jobId))
-    .where(and(eq(jobFairJobs.fairId, id), inArray(jobs.enterpriseId, participants.map((p) => p.enterpriseId).concat(0))));
+    .where(
+      and(
+        eq(jobFairJobs.fairId, id),
+        inArray(jobs.enterpriseId, participants.map((p) => p.enterpriseId).concat(0)),
+      ),
+    );
   const open = jobRows.filter((j) => effectiveStatus(j, now) === 'published');
   return { fair: fair as FairRow, participants, jobs: open };
 }

@@ -100,7 +100,11 @@ export function presentPublicJob(row: JobView, applied: string | null): PublicJo
  * An application. The worker sees their own; the enterprise sees the phone masked, or in full once
  * it invited the worker (`phone` given, an audited read).
  */
-export function presentApplication(row: ApplicationView, phone: string | null, forEnterprise: boolean): JobApplication {
+export function presentApplication(
+  row: ApplicationView,
+  phone: string | null,
+  forEnterprise: boolean,
+): JobApplication {
   const stage = row.stage as ApplicationStage;
   return {
     id: row.id,

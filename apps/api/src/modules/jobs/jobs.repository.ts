@@ -61,7 +61,11 @@ export async function listJobs(
 ): Promise<{ items: JobView[]; total: number }> {
   const cond = and(...where);
   const [items, [total]] = await Promise.all([
-    selectJobs(db).where(cond).orderBy(desc(jobs.updatedAt), desc(jobs.id)).limit(page.limit).offset(page.offset),
+    selectJobs(db)
+      .where(cond)
+      .orderBy(desc(jobs.updatedAt), desc(jobs.id))
+      .limit(page.limit)
+      .offset(page.offset),
     db
       .select({ n: count() })
       .from(jobs)
@@ -79,7 +83,14 @@ export const titleOrEnterprise = (q: string) => {
 
 export async function findRecruiterEnterprise(db: Db, staffUserId: number) {
   const [row] = await db
-    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, ownerOrgId: enterprises.ownerOrgId, regionCode: enterprises.regionCode, provinceCode: enterprises.provinceCode })
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      creditCode: enterprises.creditCode,
+      ownerOrgId: enterprises.ownerOrgId,
+      regionCode: enterprises.regionCode,
+      provinceCode: enterprises.provinceCode,
+    })
     .from(staffUsers)
     .innerJoin(enterprises, eq(enterprises.id, staffUsers.enterpriseId))
     .where(eq(staffUsers.id, staffUserId));
@@ -103,7 +114,13 @@ export async function findEnterpriseWithOrg(db: Db, id: number) {
 
 export async function insertRecruiter(
   db: Db,
-  values: { orgId: number; enterpriseId: number; username: string; displayName: string; passwordHash: string },
+  values: {
+    orgId: number;
+    enterpriseId: number;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+  },
 ): Promise<number> {
   const [row] = await db
     .insert(staffUsers)
@@ -146,7 +163,11 @@ const applicationView = {
   enterpriseId: jobs.enterpriseId,
   enterpriseName: enterprises.name,
 };
-export type ApplicationView = ApplicationRow & { jobTitle: string; enterpriseId: number; enterpriseName: string };
+export type ApplicationView = ApplicationRow & {
+  jobTitle: string;
+  enterpriseId: number;
+  enterpriseName: string;
+};
 
 const selectApplications = (db: Db) =>
   db
@@ -155,7 +176,10 @@ const selectApplications = (db: Db) =>
     .innerJoin(jobs, eq(jobs.id, jobApplications.jobId))
     .innerJoin(enterprises, eq(enterprises.id, jobs.enterpriseId));
 
-export async function insertApplication(db: Db, values: typeof jobApplications.$inferInsert): Promise<number> {
+export async function insertApplication(
+  db: Db,
+  values: typeof jobApplications.$inferInsert,
+): Promise<number> {
   const [row] = await db.insert(jobApplications).values(values).returning({ id: jobApplications.id });
   return row!.id;
 }
@@ -180,8 +204,16 @@ export async function listApplications(
 ): Promise<{ items: ApplicationView[]; total: number }> {
   const cond = and(...where);
   const [items, [total]] = await Promise.all([
-    selectApplications(db).where(cond).orderBy(desc(jobApplications.id)).limit(page.limit).offset(page.offset),
-    db.select({ n: count() }).from(jobApplications).innerJoin(jobs, eq(jobs.id, jobApplications.jobId)).where(cond),
+    selectApplications(db)
+      .where(cond)
+      .orderBy(desc(jobApplications.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: count() })
+      .from(jobApplications)
+      .innerJoin(jobs, eq(jobs.id, jobApplications.jobId))
+      .where(cond),
   ]);
   return { items, total: total?.n ?? 0 };
 }
@@ -192,4 +224,3 @@ export async function updateApplicationStage(db: Db, id: number, stage: string, 
     .set({ stage, stageChangedAt: at, updatedAt: at })
     .where(eq(jobApplications.id, id));
 }
-

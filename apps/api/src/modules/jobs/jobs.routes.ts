@@ -18,8 +18,8 @@ import {
   JobStats,
   JobStatsQuery,
   MyEnterprise,
-  RecruiterJobActions,
   Recruiter,
+  RecruiterJobActions,
   RecruiterList,
   RecruiterQuery,
   StaffJobActions,
@@ -269,11 +269,19 @@ export const jobRoutes =
           summary: 'The same statistics as an xlsx workbook (audited)',
           querystring: JobStatsQuery,
           produces: [XLSX],
-          response: { 200: Type.Any({ description: 'xlsx workbook' }), ...errorResponses(400, 401, 403, 404) },
+          response: {
+            200: Type.Any({ description: 'xlsx workbook' }),
+            ...errorResponses(400, 401, 403, 404),
+          },
         },
       },
       async (request, reply) => {
-        const { stream, filename } = await exportJobStats(ctx, staffOf(request), request.query, request.meta());
+        const { stream, filename } = await exportJobStats(
+          ctx,
+          staffOf(request),
+          request.query,
+          request.meta(),
+        );
         return reply
           .header('content-type', XLSX)
           .header('content-disposition', `attachment; filename="${filename}"`)
@@ -328,7 +336,8 @@ export const jobRoutes =
           response: { 200: Job, ...errorResponses(401, 403, 404) },
         },
       },
-      async (request) => presentJob(await getJobInScope(ctx.db, staffOf(request), request.params.id), 'staff', now()),
+      async (request) =>
+        presentJob(await getJobInScope(ctx.db, staffOf(request), request.params.id), 'staff', now()),
     );
 
     for (const action of StaffJobActions)
@@ -350,7 +359,14 @@ export const jobRoutes =
           },
         },
         async (request) => {
-          const row = await staffAct(ctx, staffOf(request), request.params.id, action, request.body, request.meta());
+          const row = await staffAct(
+            ctx,
+            staffOf(request),
+            request.params.id,
+            action,
+            request.body,
+            request.meta(),
+          );
           return presentJob(row, 'staff', now());
         },
       );

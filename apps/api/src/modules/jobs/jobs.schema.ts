@@ -64,14 +64,9 @@ export const jobs = pgTable(
     index('jobs_enterprise_idx').on(t.enterpriseId, t.id),
     index('jobs_org_status_idx').on(t.orgId, t.status, t.submittedAt),
     index('jobs_search_bigrams_gin').using('gin', t.searchBigrams).where(sql`status = 'published'`),
-    index('jobs_open_region_idx')
-      .on(t.regionCode, t.publishedAt)
-      .where(sql`status = 'published'`),
+    index('jobs_open_region_idx').on(t.regionCode, t.publishedAt).where(sql`status = 'published'`),
     index('jobs_open_published_idx').on(t.publishedAt).where(sql`status = 'published'`),
-    check(
-      'jobs_status_check',
-      sql`${t.status} in ('draft','submitted','published','rejected','closed')`,
-    ),
+    check('jobs_status_check', sql`${t.status} in ('draft','submitted','published','rejected','closed')`),
     check('jobs_salary_check', sql`${t.salaryMin} <= ${t.salaryMax}`),
     check('jobs_headcount_check', sql`${t.headcount} > 0`),
   ],

@@ -55,9 +55,7 @@ export async function searchJobs(
 ): Promise<{ items: JobCardRow[]; total: number; totalCapped: boolean }> {
   const where = searchConditions(query, now);
   const order =
-    query.sort === 'salary'
-      ? sql`j.salary_max desc, j.id desc`
-      : sql`j.published_at desc, j.id desc`;
+    query.sort === 'salary' ? sql`j.salary_max desc, j.id desc` : sql`j.published_at desc, j.id desc`;
   const pageSize = query.pageSize ?? 20;
   const offset = ((query.page ?? 1) - 1) * pageSize;
   const [items, counted] = await Promise.all([
@@ -68,7 +66,9 @@ export async function searchJobs(
       where ${where}
       order by ${order}
       limit ${pageSize} offset ${offset}`),
-    db.execute(sql`select count(*)::int as n from (select 1 from jobs j where ${where} limit ${TOTAL_CAP + 1}) t`),
+    db.execute(
+      sql`select count(*)::int as n from (select 1 from jobs j where ${where} limit ${TOTAL_CAP + 1}) t`,
+    ),
   ]);
   const n = Number((counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   return {

@@ -214,7 +214,10 @@ export async function recruiterAct(
   });
 }
 
-const STAFF_NOTICE: Record<StaffJobAction, (title: string, reason?: string) => { title: string; body: string }> = {
+const STAFF_NOTICE: Record<
+  StaffJobAction,
+  (title: string, reason?: string) => { title: string; body: string }
+> = {
   approve: (t) => ({ title: '岗位已通过审核', body: `岗位「${t}」已通过审核并发布。` }),
   reject: (t, r) => ({ title: '岗位未通过审核', body: `岗位「${t}」未通过审核：${r ?? ''}` }),
   close: (t) => ({ title: '岗位已被下架', body: `岗位「${t}」已由工会下架。` }),
@@ -258,7 +261,12 @@ export async function staffAct(
     await notify(
       tx,
       recipients,
-      { topic: 'job', kind: `job.${action}`, ...STAFF_NOTICE[action](job.title, reason), link: `/admin/my-jobs/${id}` },
+      {
+        topic: 'job',
+        kind: `job.${action}`,
+        ...STAFF_NOTICE[action](job.title, reason),
+        link: `/admin/my-jobs/${id}`,
+      },
       now,
     );
     return (await repo.findJobView(tx, id))!;

@@ -1,4 +1,4 @@
-import { type JobCategory, JobCategories, type JobFigures, type JobStatsQuery } from '@unionhub/contracts';
+import { JobCategories, type JobCategory, type JobFigures, type JobStatsQuery } from '@unionhub/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { StaffActor } from '../../platform/actor.js';
