@@ -13,6 +13,11 @@ import { AdminLoginPage } from '../features/auth/pages/admin-login-page';
 import { CardVerifyPage } from '../features/card-verify/pages/card-verify-page';
 import { EnterprisesPage } from '../features/enterprises/pages/enterprises-page';
 import { MemberImportPage } from '../features/imports/pages/member-import-page';
+import { JobFairsPage } from '../features/jobs/pages/job-fairs-page';
+import { JobReviewPage } from '../features/jobs/pages/job-review-page';
+import { MyJobPage } from '../features/jobs/pages/my-job-page';
+import { MyJobsPage } from '../features/jobs/pages/my-jobs-page';
+import { RecruitersPage } from '../features/jobs/pages/recruiters-page';
 import { JoinApplicationsPage } from '../features/join-applications/pages/join-applications-page';
 import { MembersPage } from '../features/members/pages/members-page';
 import { OrgTreePage } from '../features/orgs/pages/org-tree-page';
@@ -31,6 +36,9 @@ import '../features/service-hall/service-hall.css';
 // ECharts is large: the statistics page loads it only when opened.
 const ServiceStatsPage = lazy(() =>
   import('../features/stats/pages/service-stats-page').then((m) => ({ default: m.ServiceStatsPage })),
+);
+const JobStatsPage = lazy(() =>
+  import('../features/jobs/pages/job-stats-page').then((m) => ({ default: m.JobStatsPage })),
 );
 const MemberStatsPage = lazy(() =>
   import('../features/stats/pages/member-stats-page').then((m) => ({ default: m.MemberStatsPage })),
@@ -170,6 +178,64 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="request.read">
                     <RequestDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="my-jobs"
+                element={
+                  <RequirePermission permission="jobs.post">
+                    <MyJobsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="my-jobs/:id"
+                element={
+                  <RequirePermission permission="jobs.post">
+                    <MyJobPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="jobs"
+                element={
+                  <RequirePermission permission="jobs.read">
+                    <JobReviewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="jobs/review/:id"
+                element={
+                  <RequirePermission permission="jobs.read">
+                    <JobReviewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="job-fairs"
+                element={
+                  <RequirePermission permission="jobs.read">
+                    <JobFairsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="recruiters"
+                element={
+                  <RequirePermission permission="jobs.manage">
+                    <RecruitersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="job-stats"
+                element={
+                  <RequirePermission permission="jobs.manage">
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                      <JobStatsPage />
+                    </Suspense>
                   </RequirePermission>
                 }
               />

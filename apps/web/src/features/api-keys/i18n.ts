@@ -44,6 +44,8 @@ export const apiKeysZh = {
     service_manage: '维护服务事项',
     request_read: '查看服务申请',
     request_handle: '办理服务申请',
+    jobs_read: '查看招聘岗位',
+    jobs_manage: '审核岗位与就业统计',
   },
 };
 
@@ -92,5 +94,7 @@ export const apiKeysEn: typeof apiKeysZh = {
     service_manage: 'Maintain services',
     request_read: 'View service requests',
     request_handle: 'Handle service requests',
+    jobs_read: 'View job postings',
+    jobs_manage: 'Review jobs and see employment statistics',
   },
 };

@@ -15,6 +15,9 @@ export function DashboardPage() {
   // A merchant's counter account can only verify cards: it starts on that page.
   if (me.permissions.length === 1 && me.permissions[0] === 'card.verify')
     return <Navigate to="/admin/card-verify" replace />;
+  // An enterprise's recruiter posts jobs and sees nothing else: it starts on 招聘管理.
+  if (me.permissions.length === 1 && me.permissions[0] === 'jobs.post')
+    return <Navigate to="/admin/my-jobs" replace />;
 
   return (
     <Space orientation="vertical" size="large" className="uh-page">
