@@ -40,7 +40,9 @@ export function MyJobsPage() {
     }
   };
 
-  const province = `${(me.org?.regionCode ?? '410000').slice(0, 2)}0000`;
+  // Jobs are posted within the area of the union that owns the enterprise (its city at least).
+  const area = me.org?.regionCode ?? '410000';
+  const regionRoot = area.endsWith('0000') ? area : `${area.slice(0, 4)}00`;
 
   return (
     <Space orientation="vertical" size="large" className="uh-page">
@@ -124,7 +126,7 @@ export function MyJobsPage() {
       <JobFormModal
         open={editing !== null}
         job={editing === 'new' ? null : editing}
-        regionRoot={province}
+        regionRoot={regionRoot}
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
