@@ -2,13 +2,13 @@
  * A job board at province scale inside a bench database: 24,000 enterprises owned by the synthetic
  * province's grassroots unions, and N open jobs (published, before their last day) written
  * set-based in SQL in the shape the app writes them — search text and its two-character keys
- * (`searchBigrams`, the app's own function) included. Marked in `bench_jobs_marker` so a later run at
+ * and area keys (`searchBigrams`, `regionKeys`: the app's own functions) included. Marked in `bench_jobs_marker` so a later run at
  * the same N reuses them.
  */
 import type pg from 'pg';
-import { searchBigrams } from '../loader/app.js';
+import { regionKeys, searchBigrams } from '../loader/app.js';
 
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 
 /** [title, category, lowest pay, description]: the kinds of job the union app carries in Henan. */
 export const JOB_TEMPLATES: [string, string, number, string][] = [
@@ -180,7 +180,7 @@ async function build(
       const name = `河南${BRANDS[i % BRANDS.length]}${TRADES[Math.floor(i / BRANDS.length) % TRADES.length]}${i}号有限公司`;
       const p = rows.length;
       values.push(`($${p + 1}::int, $${p + 2}, $${p + 3}::char(6), $${p + 4}::bigint, $${p + 5}::text[])`);
-      rows.push(i, name, u.region_code, u.id, searchBigrams(name));
+      rows.push(i, name, u.region_code, u.id, [...searchBigrams(name), ...regionKeys(u.region_code)]);
     }
     await client.query(
       `insert into bench_ent (n, name, region_code, owner, bigrams) values ${values.join(', ')}`,

@@ -5,5 +5,5 @@ export { createFair } from './jobs.fairs.js';
 export { jobRoutes } from './jobs.routes.js';
 export { jobApplications, jobFairEnterprises, jobFairJobs, jobFairs, jobs } from './jobs.schema.js';
 export { searchConditions } from './jobs.search.js';
-export { searchBigrams, searchTextOf } from './jobs.search-text.js';
+export { regionKeys, regionQueryKey, searchBigrams, searchTextOf } from './jobs.search-text.js';
 export { createJob, recruiterAct, staffAct } from './jobs.service.js';

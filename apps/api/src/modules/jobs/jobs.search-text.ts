@@ -13,6 +13,25 @@ export function searchBigrams(text: string): string[] {
   return [...keys];
 }
 
+/**
+ * The job's place as keys of the same index: province, city and (for a county) county — so a
+ * keyword and an area intersect inside the GIN index, and the table is read only for jobs that
+ * match both.
+ */
+export function regionKeys(regionCode: string): string[] {
+  const keys = [`#p${regionCode.slice(0, 2)}`];
+  if (!regionCode.endsWith('0000')) keys.push(`#c${regionCode.slice(0, 4)}`);
+  if (!regionCode.endsWith('00')) keys.push(`#d${regionCode}`);
+  return keys;
+}
+
+/** The one key a searched area stands for: a province, a city or a county. */
+export function regionQueryKey(regionCode: string): string {
+  if (regionCode.endsWith('0000')) return `#p${regionCode.slice(0, 2)}`;
+  if (regionCode.endsWith('00')) return `#c${regionCode.slice(0, 4)}`;
+  return `#d${regionCode}`;
+}
+
 export function searchTextOf(parts: { title: string; enterpriseName: string; description: string }): string {
   return `${parts.title} ${parts.enterpriseName} ${parts.description}`.toLowerCase();
 }

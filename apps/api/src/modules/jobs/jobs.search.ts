@@ -2,7 +2,7 @@ import type { JobSearchQuery } from '@unionhub/contracts';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { regionRange } from './jobs.policy.js';
-import { likePattern, searchBigrams } from './jobs.search-text.js';
+import { likePattern, regionQueryKey, searchBigrams } from './jobs.search-text.js';
 
 /** Beyond this many matches a worker refines the search; counting further only costs time. */
 export const TOTAL_CAP = 1000;
@@ -21,24 +21,23 @@ export interface JobCardRow {
 }
 
 /**
- * The worker's search over open jobs (published, before their end). The keyword is matched by the
- * GIN index of two-character keys and then as a substring; a region takes its whole range of codes
- * (a city finds its counties); a wanted salary keeps the jobs whose range reaches it.
+ * The worker's search over open jobs (published, before their end). The keyword's two-character
+ * keys and the area's key meet in one GIN index, so only jobs matching both are read; the keyword
+ * is then checked as a substring and the area as its range of codes (a city finds its counties);
+ * a wanted salary keeps the jobs whose range reaches it.
  */
 export function searchConditions(query: JobSearchQuery, now: Date): SQL {
   const where: SQL[] = [sql`j.status = 'published'`, sql`j.expires_at > ${now}`];
   const q = query.q?.trim();
-  if (q) {
-    const keys = searchBigrams(q);
-    if (keys.length)
-      where.push(
-        sql`j.search_bigrams @> array[${sql.join(
-          keys.map((k) => sql`${k}`),
-          sql`, `,
-        )}]::text[]`,
-      );
-    where.push(sql`j.search_text like ${likePattern(q)}`);
-  }
+  const keys = [...(q ? searchBigrams(q) : []), ...(query.region ? [regionQueryKey(query.region)] : [])];
+  if (keys.length)
+    where.push(
+      sql`j.search_bigrams @> array[${sql.join(
+        keys.map((k) => sql`${k}`),
+        sql`, `,
+      )}]::text[]`,
+    );
+  if (q) where.push(sql`j.search_text like ${likePattern(q)}`);
   if (query.region) {
     const range = regionRange(query.region);
     where.push(sql`j.region_code >= ${range.from} and j.region_code < ${range.to}`);

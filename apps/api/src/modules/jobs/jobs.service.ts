@@ -30,7 +30,7 @@ import {
 import { endOfChinaDay, jobTermsProblems } from './jobs.policy.js';
 import * as repo from './jobs.repository.js';
 import { jobs } from './jobs.schema.js';
-import { searchBigrams, searchTextOf } from './jobs.search-text.js';
+import { regionKeys, searchBigrams, searchTextOf } from './jobs.search-text.js';
 import { EDITABLE, recruiterJobTransitions, staffJobTransitions } from './jobs.workflow.js';
 
 export type RecruiterEnterprise = NonNullable<Awaited<ReturnType<typeof repo.findRecruiterEnterprise>>>;
@@ -67,9 +67,12 @@ function checkTerms(ctx: AppContext, terms: Parameters<typeof jobTermsProblems>[
   if (problems.length) throw validationError(problems, '请检查标出的岗位信息');
 }
 
-const searchColumns = (body: { title: string; description: string }, enterpriseName: string) => {
+const searchColumns = (
+  body: { title: string; description: string; regionCode: string },
+  enterpriseName: string,
+) => {
   const text = searchTextOf({ title: body.title, enterpriseName, description: body.description });
-  return { searchText: text, searchBigrams: searchBigrams(text) };
+  return { searchText: text, searchBigrams: [...searchBigrams(text), ...regionKeys(body.regionCode)] };
 };
 
 export async function createJob(
