@@ -97,8 +97,9 @@ const where = `j.status = 'published' and j.expires_at > $1 and j.search_bigrams
   and j.search_text like $3 and j.region_code >= $4 and j.region_code < $5 and j.salary_max >= $6`;
 const PAGE = `select j.id, j.title, j.category, e.name as enterprise_name, j.salary_min, j.salary_max,
     j.region_code, j.headcount, j.valid_until::text as valid_until, j.published_at
-  from jobs j join enterprises e on e.id = j.enterprise_id
-  where ${where} order by j.published_at desc, j.id desc limit 20 offset 0`;
+  from (select j.id from jobs j where ${where} order by j.published_at desc, j.id desc limit 20 offset 0) top
+  join jobs j on j.id = top.id join enterprises e on e.id = j.enterprise_id
+  order by j.published_at desc, j.id desc`;
 const COUNT = `select count(*)::int as n from (select 1 from jobs j where ${where} limit 1001) t`;
 const paramsOf = (k: number) => {
   const s = search(k);
