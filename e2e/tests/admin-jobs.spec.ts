@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { demoAccounts, lastSmsCode, smsTo } from '../support/demo.js';
-import { adminPage, signInAdmin } from '../support/flows.js';
+import { lastSmsCode, smsTo } from '../support/demo.js';
+import { adminPage, idNumber, signInAdmin, staffApi } from '../support/flows.js';
 import { SCREENSHOT_DIR } from '../support/paths.js';
 
 test.beforeAll(() => mkdirSync(SCREENSHOT_DIR, { recursive: true }));
@@ -39,8 +39,27 @@ async function memberPhone(browser: Browser, phone: string): Promise<Page> {
  * approves it; a worker finds it on the phone by a Chinese keyword and applies; the recruiter
  * invites the worker to an interview and hires them; the worker sees 已录用.
  */
-test('a job goes from the enterprise through review to a hired worker', async ({ page, browser }) => {
+test('a job goes from the enterprise through review to a hired worker', async ({
+  page,
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
+  // The worker: a member of 中原建设集团's union, registered as unemployed (so 就业援助 is open to him).
+  const phone = '13837100206';
+  const union = await staffApi(request, 'zhongyuan_jianshe');
+  const registered = await request.post('/api/v1/members', {
+    headers: union.headers,
+    data: {
+      orgId: union.orgId,
+      name: '刘建伟',
+      idNumber: idNumber('41010519880312003'),
+      phone,
+      joinedOn: '2019-06-01',
+      categories: ['unemployed'],
+    },
+  });
+  expect(registered.status(), await registered.text()).toBe(201);
 
   // The recruiter's account starts on 招聘管理.
   await signInAdmin(page, 'zz_recruiter');
@@ -94,27 +113,28 @@ test('a job goes from the enterprise through review to a hired worker', async ({
   await city.context().close();
 
   // A worker searches on the phone by a Chinese keyword and applies.
-  const phone = demoAccounts().memberPhone;
   const worker = await memberPhone(browser, phone);
-  await worker.getByText('就业服务').click();
+  await worker.getByRole('button', { name: '就业服务' }).click();
   await expect(worker).toHaveURL(/\/m\/jobs/);
   await expect(worker.getByText('就业援助')).toBeVisible();
+  await expect(worker.getByText('失业或生活困难？工会帮您推荐岗位、免费培训')).toBeVisible();
+  await shot(worker, '05-member-jobs');
   await worker.getByPlaceholder('搜索岗位、企业，如“焊工”“保洁”').fill('磨床');
   await worker.getByPlaceholder('搜索岗位、企业，如“焊工”“保洁”').press('Enter');
   const card = worker.locator('.uhm-job').filter({ hasText: TITLE });
   await expect(card).toBeVisible();
   await expect(worker.locator('.uhm-job')).toHaveCount(1);
-  await shot(worker, '05-member-search');
+  await shot(worker, '06-member-search');
   await card.click();
   await expect(worker.getByRole('heading', { name: TITLE })).toBeVisible();
   await expect(worker.getByText('6,500–8,800 元/月')).toBeVisible();
-  await shot(worker, '06-member-job');
+  await shot(worker, '07-member-job');
   await worker.getByRole('button', { name: '投递简历' }).click();
   await worker.getByPlaceholder('您的真实姓名').fill('刘建伟');
   await worker.getByPlaceholder('如：持电工证、会开叉车').fill('数控磨床、外圆磨、看图纸');
   await worker.getByPlaceholder('在哪里做过什么工作、多长时间').fill('在洛阳轴承厂做磨工三年');
   await worker.getByPlaceholder('5000').fill('8000');
-  await shot(worker, '07-member-apply');
+  await shot(worker, '08-member-apply');
   await worker.getByRole('button', { name: '确认投递' }).click();
   await expect(worker.getByRole('button', { name: '已投递 · 已投递' })).toBeVisible();
 
@@ -130,19 +150,19 @@ test('a job goes from the enterprise through review to a hired worker', async ({
     .getByRole('button', { name: /确\s*定/ })
     .click();
   await expect(applicant).toContainText('邀请面试');
-  await applicant.getByRole('button', { name: '录用' }).click();
+  await applicant.getByRole('button', { name: /^录\s*用$/ }).click();
   await page
     .locator('.ant-popover')
     .getByRole('button', { name: /确\s*定/ })
     .last()
     .click();
   await expect(applicant).toContainText('已录用');
-  await shot(page, '08-recruiter-hired');
+  await shot(page, '09-recruiter-hired');
 
   // The worker follows it in 我的求职.
   await worker.goto('/m/job-applications');
   const mine = worker.locator('.adm-list-item').filter({ hasText: TITLE });
   await expect(mine).toContainText('已录用');
-  await shot(worker, '09-member-applications');
+  await shot(worker, '10-member-applications');
   await worker.context().close();
 });
