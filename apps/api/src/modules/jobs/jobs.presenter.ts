@@ -22,7 +22,11 @@ export function regionLabel(code: string): string {
   if (!region) return code;
   if (region.level !== 'county' || !region.parentCode) return region.name;
   const parent = findRegion(region.parentCode);
-  return parent && parent.level === 'city' ? `${parent.name}${region.name}` : region.name;
+  if (!parent || parent.level !== 'city') return region.name;
+  // 郑州航空港经济综合实验区 already names its city.
+  return region.name.startsWith(parent.name.replace(/市$/, ''))
+    ? region.name
+    : `${parent.name}${region.name}`;
 }
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
