@@ -22,7 +22,7 @@ export function regionLabel(code: string): string {
   if (!region) return code;
   if (region.level !== 'county' || !region.parentCode) return region.name;
   const parent = findRegion(region.parentCode);
-  if (!parent || parent.level !== 'city') return region.name;
+  if (parent?.level !== 'city') return region.name;
   // 郑州航空港经济综合实验区 already names its city.
   return region.name.startsWith(parent.name.replace(/市$/, ''))
     ? region.name
