@@ -19,6 +19,7 @@ import { cardRoutes } from './modules/cards/index.js';
 import { consultationRoutes, faqRoutes } from './modules/consultations/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { importRoutes } from './modules/imports/index.js';
+import { jobBoardRoutes, jobRoutes } from './modules/jobs/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
 import { lectureRoutes } from './modules/lectures/index.js';
 import { legalProviderRoutes } from './modules/legal-providers/index.js';
@@ -213,6 +214,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(legalProviderRoutes(ctx));
       await v1.register(consultationRoutes(ctx));
       await v1.register(faqRoutes(ctx));
+      await v1.register(jobRoutes(ctx));
+      await v1.register(jobBoardRoutes(ctx));
       if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
         await v1.register(testControlRoutes(ctx, ctx.clock));
     },

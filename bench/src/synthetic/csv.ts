@@ -16,6 +16,7 @@ export const CATEGORY_LABELS: Record<MemberCategory, string> = {
   new_form_worker: '新就业形态劳动者',
   disabled: '残疾职工',
   veteran: '退役军人',
+  unemployed: '失业人员',
 };
 
 /** A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */

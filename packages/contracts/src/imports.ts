@@ -38,6 +38,7 @@ export const MEMBER_CATEGORY_LABELS: Record<MemberCategory, string> = {
   new_form_worker: '新就业形态劳动者',
   disabled: '残疾职工',
   veteran: '退役军人',
+  unemployed: '失业人员',
 };
 
 export const ImportProblem = Type.Object({

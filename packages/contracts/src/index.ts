@@ -8,6 +8,7 @@ export * from './enterprises.js';
 export * from './errors.js';
 export * from './forms.js';
 export * from './imports.js';
+export * from './jobs.js';
 export * from './joining.js';
 export * from './lectures.js';
 export * from './legal.js';

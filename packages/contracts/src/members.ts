@@ -19,6 +19,7 @@ export const MemberCategories = [
   'new_form_worker',
   'disabled',
   'veteran',
+  'unemployed',
 ] as const;
 export type MemberCategory = (typeof MemberCategories)[number];
 

@@ -5,7 +5,7 @@ import { Id, StringEnum, Timestamp } from './common.js';
  * What a notification is about. Users choose per topic which channels reach them; the in-app
  * inbox always keeps a copy.
  */
-export const NotificationTopics = ['membership', 'service_request', 'message', 'system'] as const;
+export const NotificationTopics = ['membership', 'service_request', 'job', 'message', 'system'] as const;
 export type NotificationTopic = (typeof NotificationTopics)[number];
 
 /** Channels besides the in-app inbox. */
@@ -88,12 +88,14 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: Record<
   member: {
     membership: { sms: true, email: false },
     service_request: { sms: true, email: false },
+    job: { sms: true, email: false },
     message: { sms: false, email: false },
     system: { sms: false, email: false },
   },
   staff: {
     membership: { sms: false, email: false },
     service_request: { sms: false, email: true },
+    job: { sms: false, email: false },
     message: { sms: false, email: false },
     system: { sms: false, email: true },
   },

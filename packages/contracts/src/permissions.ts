@@ -24,10 +24,20 @@ export const Permissions = [
   'legal.manage',
   'legal.read',
   'legal.answer',
+  'jobs.read',
+  'jobs.manage',
+  'jobs.post',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
-export const StaffRoles = ['org_admin', 'staff', 'viewer', 'card_verifier', 'lawyer'] as const;
+export const StaffRoles = [
+  'org_admin',
+  'staff',
+  'viewer',
+  'card_verifier',
+  'lawyer',
+  'enterprise_recruiter',
+] as const;
 export type StaffRole = (typeof StaffRoles)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
@@ -52,6 +62,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'request.handle',
     'legal.manage',
     'legal.read',
+    'jobs.read',
+    'jobs.manage',
   ],
   staff: [
     'org.read',
@@ -69,12 +81,24 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'request.handle',
     'legal.manage',
     'legal.read',
+    'jobs.read',
+    'jobs.manage',
   ],
-  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read', 'legal.read'],
+  viewer: [
+    'org.read',
+    'enterprise.read',
+    'member.read',
+    'card.verify',
+    'request.read',
+    'legal.read',
+    'jobs.read',
+  ],
   // A merchant's counter (普惠商户) checks member cards and sees nothing else.
   card_verifier: ['card.verify'],
   // A lawyer or legal volunteer (法律咨询工作台) answers the consultations given to them, nothing else.
   lawyer: ['legal.answer'],
+  // An enterprise's HR account: posts its own jobs and moves its applicants, tied to one enterprise.
+  enterprise_recruiter: ['jobs.post'],
 };
 
 /**
@@ -89,6 +113,8 @@ export const ApiKeyGrantablePermissions = Permissions.filter(
     p !== 'card.manage' &&
     // Answering is a person's work, signed in as themselves.
     p !== 'legal.answer' &&
+    // Posting belongs to an enterprise's own account, never to a union's key.
+    p !== 'jobs.post' &&
     // Full personal records and bulk exports stay with people, whose every read is audited by name.
     p !== 'member.pii' &&
     p !== 'member.export',

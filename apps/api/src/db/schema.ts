@@ -8,6 +8,7 @@ export * from '../modules/cards/cards.schema.js';
 export * from '../modules/consultations/consultations.schema.js';
 export * from '../modules/enterprises/enterprises.schema.js';
 export * from '../modules/imports/imports.schema.js';
+export * from '../modules/jobs/jobs.schema.js';
 export * from '../modules/joining/joining.schema.js';
 export * from '../modules/lectures/lectures.schema.js';
 export * from '../modules/legal-providers/legal-providers.schema.js';

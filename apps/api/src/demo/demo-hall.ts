@@ -13,7 +13,7 @@ import {
 import type { MemberActor, StaffActor } from '../platform/actor.js';
 import type { AppContext, RequestMeta } from '../platform/context.js';
 
-const META: RequestMeta = { ip: null, userAgent: 'seed-demo', requestId: null };
+export const META: RequestMeta = { ip: null, userAgent: 'seed-demo', requestId: null };
 const DAY = 86_400_000;
 
 export async function staffActor(ctx: AppContext, username: string, org: OrgRow): Promise<StaffActor> {

@@ -12,6 +12,7 @@ import { regionChildren, townshipsOf } from '../modules/regions/index.js';
 import type { AppContext } from '../platform/context.js';
 import { seedDemoConsultations } from './demo-consultations.js';
 import { seedDemoHall } from './demo-hall.js';
+import { seedDemoJobs } from './demo-jobs.js';
 import { seedDemoLegal } from './demo-legal.js';
 import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
 
@@ -188,6 +189,17 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   accounts.push(
     ...(await seedDemoConsultations(ctx, hall!.city, [6, 7, 8, 9].map(demoMemberPhone), demoPassword)),
   );
+  const recruiter = await seedDemoJobs(
+    ctx,
+    { province: hall!.province, city: hall!.city, unions },
+    [5, 6, 7].map(demoMemberPhone),
+  );
+  accounts.push({
+    username: recruiter.username,
+    password: recruiter.password,
+    role: 'enterprise_recruiter',
+    orgName: recruiter.enterpriseName,
+  });
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),
     `${JSON.stringify({ accounts, memberPhone: DEMO_MEMBER_PHONE }, null, 2)}\n`,
@@ -202,7 +214,7 @@ export function formatDemoAccounts(result: DemoResult, baseUrl: string): string 
     `  Demo data loaded: Henan province (410000), its cities and counties, township and grassroots unions, ${result.members} members.`,
     `  Admin console  ${baseUrl}/admin   — staff accounts (passwords are random for this data folder):`,
     ...result.accounts.map(
-      (a) => `      ${a.username.padEnd(18)} ${a.password.padEnd(16)} ${a.role.padEnd(13)} ${a.orgName}`,
+      (a) => `      ${a.username.padEnd(18)} ${a.password.padEnd(16)} ${a.role.padEnd(20)} ${a.orgName}`,
     ),
     `  Member app     ${baseUrl}/m       — phone ${result.memberPhone}; the sign-in code is printed here.`,
     '  (The accounts are also in DATA_DIR/demo-accounts.json.)',

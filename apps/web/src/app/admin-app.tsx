@@ -13,6 +13,11 @@ import { AdminLoginPage } from '../features/auth/pages/admin-login-page';
 import { CardVerifyPage } from '../features/card-verify/pages/card-verify-page';
 import { EnterprisesPage } from '../features/enterprises/pages/enterprises-page';
 import { MemberImportPage } from '../features/imports/pages/member-import-page';
+import { JobFairsPage } from '../features/jobs/pages/job-fairs-page';
+import { JobReviewPage } from '../features/jobs/pages/job-review-page';
+import { MyJobPage } from '../features/jobs/pages/my-job-page';
+import { MyJobsPage } from '../features/jobs/pages/my-jobs-page';
+import { RecruitersPage } from '../features/jobs/pages/recruiters-page';
 import { JoinApplicationsPage } from '../features/join-applications/pages/join-applications-page';
 import { ConsultationDetailPage } from '../features/legal/pages/consultation-detail-page';
 import { ConsultationsPage } from '../features/legal/pages/consultations-page';
@@ -48,6 +53,9 @@ const ServiceStatsPage = lazy(() =>
 );
 const LegalStatsPage = lazy(() =>
   import('../features/stats/pages/legal-stats-page').then((m) => ({ default: m.LegalStatsPage })),
+);
+const JobStatsPage = lazy(() =>
+  import('../features/jobs/pages/job-stats-page').then((m) => ({ default: m.JobStatsPage })),
 );
 const MemberStatsPage = lazy(() =>
   import('../features/stats/pages/member-stats-page').then((m) => ({ default: m.MemberStatsPage })),
@@ -301,6 +309,64 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="legal.manage">
                     <FaqReviewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="my-jobs"
+                element={
+                  <RequirePermission permission="jobs.post">
+                    <MyJobsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="my-jobs/:id"
+                element={
+                  <RequirePermission permission="jobs.post">
+                    <MyJobPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="jobs"
+                element={
+                  <RequirePermission permission="jobs.read">
+                    <JobReviewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="jobs/review/:id"
+                element={
+                  <RequirePermission permission="jobs.read">
+                    <JobReviewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="job-fairs"
+                element={
+                  <RequirePermission permission="jobs.read">
+                    <JobFairsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="recruiters"
+                element={
+                  <RequirePermission permission="jobs.manage">
+                    <RecruitersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="job-stats"
+                element={
+                  <RequirePermission permission="jobs.manage">
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                      <JobStatsPage />
+                    </Suspense>
                   </RequirePermission>
                 }
               />

@@ -5,6 +5,10 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireMember } from '../features/auth/components/require-member';
 import { MemberLoginPage } from '../features/auth/pages/member-login-page';
+import { JobFairPage, JobFairsPage } from '../features/job-board/pages/job-fairs-page';
+import { JobPage } from '../features/job-board/pages/job-page';
+import { JobSearchPage } from '../features/job-board/pages/job-search-page';
+import { MyJobApplicationsPage } from '../features/job-board/pages/my-job-applications-page';
 import { MemberCardPage } from '../features/member-card/pages/member-card-page';
 import { MemberHomePage } from '../features/member-home/pages/member-home-page';
 import { MemberJoinPage } from '../features/member-join/pages/member-join-page';
@@ -36,6 +40,7 @@ import '../styles/member-pages.css';
 import '../styles/member-flows.css';
 import '../features/service-hall/service-hall.css';
 import '../features/member-legal/member-legal.css';
+import '../features/job-board/job-board.css';
 
 /** Everything under /m: the member session, antd-mobile in the chosen language, and the pages. */
 export function MemberApp() {
@@ -75,6 +80,11 @@ export function MemberApp() {
             <Route path="lectures" element={<LecturesPage />} />
             <Route path="lectures/checkin" element={<CheckinPage />} />
             <Route path="lectures/:id" element={<LecturePage />} />
+            <Route path="jobs" element={<JobSearchPage />} />
+            <Route path="jobs/:id" element={<JobPage />} />
+            <Route path="job-applications" element={<MyJobApplicationsPage />} />
+            <Route path="job-fairs" element={<JobFairsPage />} />
+            <Route path="job-fairs/:id" element={<JobFairPage />} />
             <Route path="me/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>

@@ -2,6 +2,8 @@ import { apiKeysEn } from '../features/api-keys/i18n';
 import { cardVerifyEn } from '../features/card-verify/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
 import { importsEn } from '../features/imports/i18n';
+import { jobBoardEn } from '../features/job-board/i18n';
+import { jobsEn } from '../features/jobs/i18n';
 import { joinApplicationsEn } from '../features/join-applications/i18n';
 import { legalEn } from '../features/legal/i18n';
 import { legalEventsEn } from '../features/legal-events/i18n';
@@ -42,6 +44,8 @@ export const en: Messages = {
   services: servicesEn,
   legalConsult: legalEn,
   memberLegal: memberLegalEn,
+  jobs: jobsEn,
+  jobBoard: jobBoardEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',
@@ -150,6 +154,14 @@ export const en: Messages = {
       SERVICE_PACKAGE_NOT_FOUND: 'The service package was not found.',
       MEMBERSHIP_REQUIRED: 'You are not a union member yet; apply to join first.',
       REQUEST_NOT_FOUND: 'The request was not found or is outside your scope.',
+      JOB_NOT_FOUND: 'The job was not found; it may be closed or outside your scope.',
+      JOB_BAD_TRANSITION: 'The job’s status does not allow this; reload and try again.',
+      JOB_APPLICATION_NOT_FOUND: 'The application was not found.',
+      JOB_APPLICATION_BAD_TRANSITION: 'The applicant’s stage does not allow this; reload and try again.',
+      JOB_ALREADY_APPLIED: 'You have already applied for this job; see My applications.',
+      JOB_NOT_OPEN: 'This job is no longer open.',
+      JOB_FAIR_NOT_FOUND: 'The job fair was not found.',
+      RECRUITER_NO_ENTERPRISE: 'This account is not tied to an employer; ask the union.',
       REQUEST_BAD_TRANSITION: 'The request’s state does not allow this.',
       REQUEST_NOT_HANDLING_UNION:
         'Only the handling union acts on this request; higher levels may only view it.',
@@ -266,6 +278,7 @@ export const en: Messages = {
     viewer: 'Read-only',
     card_verifier: 'Card verifier',
     lawyer: 'Lawyer / legal volunteer',
+    enterprise_recruiter: 'Employer recruiter',
   },
   orgLevels: {
     national: 'National federation',
@@ -331,6 +344,12 @@ export const en: Messages = {
       legalSupervision: 'Labour-law supervision',
       legalStats: 'Legal service statistics',
       apiKeys: 'Open API',
+      jobs: 'Employment',
+      myJobs: 'Recruitment',
+      jobReview: 'Job review',
+      jobFairs: 'Job fairs',
+      recruiters: 'Employer accounts',
+      jobStats: 'Employment statistics',
       profile: 'Profile',
     },
     profile: 'Profile',

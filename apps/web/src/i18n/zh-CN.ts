@@ -3,6 +3,8 @@ import { apiKeysZh } from '../features/api-keys/i18n';
 import { cardVerifyZh } from '../features/card-verify/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
 import { importsZh } from '../features/imports/i18n';
+import { jobBoardZh } from '../features/job-board/i18n';
+import { jobsZh } from '../features/jobs/i18n';
 import { joinApplicationsZh } from '../features/join-applications/i18n';
 import { legalZh } from '../features/legal/i18n';
 import { legalEventsZh } from '../features/legal-events/i18n';
@@ -43,6 +45,8 @@ export const zhCN = {
   services: servicesZh,
   legalConsult: legalZh,
   memberLegal: memberLegalZh,
+  jobs: jobsZh,
+  jobBoard: jobBoardZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',
@@ -143,6 +147,14 @@ export const zhCN = {
       SERVICE_PACKAGE_NOT_FOUND: '找不到这个服务套餐。',
       MEMBERSHIP_REQUIRED: '您还不是工会会员，请先申请入会。',
       REQUEST_NOT_FOUND: '找不到这件申请，或它不在您的管辖范围内。',
+      JOB_NOT_FOUND: '找不到这个岗位，它可能已关闭或不在您的范围内。',
+      JOB_BAD_TRANSITION: '岗位当前的状态不能进行这个操作，请刷新后再试。',
+      JOB_APPLICATION_NOT_FOUND: '找不到这份求职申请。',
+      JOB_APPLICATION_BAD_TRANSITION: '求职者当前的进度不能进行这个操作，请刷新后再试。',
+      JOB_ALREADY_APPLIED: '您已经投递过这个岗位，可以在“我的求职”里查看进度。',
+      JOB_NOT_OPEN: '这个岗位已停止招聘。',
+      JOB_FAIR_NOT_FOUND: '找不到这场招聘会。',
+      RECRUITER_NO_ENTERPRISE: '这个账号没有绑定企业，请联系工会开通。',
       REQUEST_BAD_TRANSITION: '这件申请当前的状态不允许这样操作。',
       REQUEST_NOT_HANDLING_UNION: '只有承办工会可以办理这件申请，上级工会只能查看。',
       REQUEST_NOT_ELIGIBLE: '您不符合这项服务的申请条件。',
@@ -256,6 +268,7 @@ export const zhCN = {
     viewer: '只读',
     card_verifier: '会员卡核验员',
     lawyer: '律师/法律志愿者',
+    enterprise_recruiter: '企业招聘专员',
   },
   orgLevels: {
     national: '全国总工会',
@@ -320,6 +333,12 @@ export const zhCN = {
       legalSupervision: '劳动法律监督',
       legalStats: '法律服务统计',
       apiKeys: '开放接口',
+      jobs: '就业服务',
+      myJobs: '招聘管理',
+      jobReview: '岗位审核',
+      jobFairs: '招聘会',
+      recruiters: '企业招聘账号',
+      jobStats: '就业统计',
       profile: '个人资料',
     },
     profile: '个人资料',

@@ -53,6 +53,8 @@ describe('staff sign-in', () => {
         'request.handle',
         'legal.manage',
         'legal.read',
+        'jobs.read',
+        'jobs.manage',
       ],
     });
     expect(await auditActions(user.id)).toContain('auth.login:success');

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { bytea, citext } from '../../db/types.js';
+import { enterprises } from '../enterprises/enterprises.schema.js';
 import { orgs } from '../orgs/orgs.schema.js';
 
 export const staffUsers = pgTable(
@@ -26,6 +27,8 @@ export const staffUsers = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     roles: text('roles').array().notNull(),
+    /** An enterprise recruiter's enterprise: the one whose jobs this account posts. */
+    enterpriseId: bigint('enterprise_id', { mode: 'number' }).references(() => enterprises.id),
     /** TOTP secret, sealed like personal data; set during setup, active once totpEnabled. */
     totpSecret: bytea('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),

@@ -42,6 +42,7 @@ const CATEGORY: Record<MemberCategory, string> = {
   model_worker: '劳动模范',
   hardship: '困难职工',
   new_form_worker: '新就业形态劳动者',
+  unemployed: '失业人员',
   disabled: '残疾职工',
   veteran: '退役军人',
 };

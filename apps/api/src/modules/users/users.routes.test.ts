@@ -90,6 +90,18 @@ describe('staff user management', () => {
     ).toBe(401);
   });
 
+  it('leaves recruiter accounts to the jobs module, which ties them to an enterprise', async () => {
+    const admin = await buildStaffUser(env, { org: tree.city, roles: ['org_admin'] });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: bearer(await tokenFor(env, admin)),
+      payload: { ...newUser(tree.county.id), roles: ['enterprise_recruiter'] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('body.roles');
+  });
+
   it('refuses changing one’s own roles', async () => {
     const admin = await buildStaffUser(env, { org: tree.city, roles: ['org_admin'] });
     const res = await env.app.inject({

@@ -15,6 +15,18 @@ import * as repo from './users.repository.js';
 
 const userNotFound = (id: number) => new AppError('USER_NOT_FOUND', `Staff user ${id} not found`);
 
+/** A recruiter belongs to one enterprise: such accounts are opened from the jobs module, which ties them. */
+function refuseRecruiterRole(roles: readonly string[] | undefined) {
+  if (roles?.includes('enterprise_recruiter'))
+    throw new AppError('VALIDATION_FAILED', 'Open an enterprise recruiter account from 企业招聘账号', [
+      {
+        path: 'body.roles',
+        message: 'enterprise_recruiter is given with an enterprise, by POST /jobs/recruiters',
+        rule: 'user.recruiter_via_jobs',
+      },
+    ]);
+}
+
 async function getUserInScope(db: Db, actor: StaffActor, id: number): Promise<repo.UserListRow> {
   const user = await repo.findUserWithOrg(db, id);
   if (!user || !pathInScope(actor, user.orgPath)) throw userNotFound(id);
@@ -31,6 +43,7 @@ export async function createStaffUser(
   input: CreateStaffUserBody,
   meta?: RequestMeta,
 ): Promise<repo.UserListRow> {
+  refuseRecruiterRole(input.roles);
   const org = actor
     ? await getOrgInScope(ctx.db, actor, input.orgId)
     : await findOrgById(ctx.db, input.orgId);
@@ -94,6 +107,7 @@ export async function updateStaffUser(
   input: UpdateStaffUserBody,
   meta: RequestMeta,
 ): Promise<repo.UserListRow> {
+  refuseRecruiterRole(input.roles);
   const user = await getUserInScope(ctx.db, actor, id);
   if (id === actor.id && (input.roles || input.disabled))
     throw new AppError(

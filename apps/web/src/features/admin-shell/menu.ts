@@ -19,6 +19,7 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
@@ -176,6 +177,33 @@ export const adminMenu: AdminMenuEntry[] = [
     label: 'adminShell.menu.serviceStats',
     icon: LineChartOutlined,
     permission: 'request.read',
+  },
+  {
+    key: 'jobs',
+    label: 'adminShell.menu.jobs',
+    icon: ShopOutlined,
+    children: [
+      { key: 'my-jobs', path: '/admin/my-jobs', label: 'adminShell.menu.myJobs', permission: 'jobs.post' },
+      { key: 'job-review', path: '/admin/jobs', label: 'adminShell.menu.jobReview', permission: 'jobs.read' },
+      {
+        key: 'job-fairs',
+        path: '/admin/job-fairs',
+        label: 'adminShell.menu.jobFairs',
+        permission: 'jobs.read',
+      },
+      {
+        key: 'recruiters',
+        path: '/admin/recruiters',
+        label: 'adminShell.menu.recruiters',
+        permission: 'jobs.manage',
+      },
+      {
+        key: 'job-stats',
+        path: '/admin/job-stats',
+        label: 'adminShell.menu.jobStats',
+        permission: 'jobs.manage',
+      },
+    ],
   },
   {
     key: 'stats',

@@ -46,6 +46,8 @@ export const apiKeysZh = {
     request_handle: '办理服务申请',
     legal_read: '查看法律服务',
     legal_manage: '管理律师、值班与常见问题',
+    jobs_read: '查看招聘岗位',
+    jobs_manage: '审核岗位与就业统计',
   },
 };
 
@@ -96,5 +98,7 @@ export const apiKeysEn: typeof apiKeysZh = {
     request_handle: 'Handle service requests',
     legal_read: 'Read legal services',
     legal_manage: 'Manage lawyers, duty roster and FAQ',
+    jobs_read: 'View job postings',
+    jobs_manage: 'Review jobs and see employment statistics',
   },
 };

@@ -27,7 +27,7 @@ export const memberServices: MemberService[] = [
   { key: 'legal', icon: AuditOutlined, color: '#722ed1', path: '/m/legal' },
   { key: 'lectures', icon: BookOutlined, color: '#2f54eb', path: '/m/lectures' },
   { key: 'assistance', icon: HeartOutlined, color: '#eb2f96' },
-  { key: 'jobs', icon: SolutionOutlined, color: '#13a8a8' },
+  { key: 'jobs', icon: SolutionOutlined, color: '#13a8a8', path: '/m/jobs' },
   { key: 'training', icon: ReadOutlined, color: '#52c41a' },
   { key: 'merchants', icon: ShopOutlined, color: '#faad14' },
 ];

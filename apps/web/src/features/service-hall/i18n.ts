@@ -105,6 +105,7 @@ export const hallZh = {
   topics: {
     membership: '入会与会员关系',
     service_request: '服务申请进度',
+    job: '求职进度',
     message: '工会留言',
     system: '系统通知',
   },
@@ -225,6 +226,7 @@ export const hallEn: typeof hallZh = {
   topics: {
     membership: 'Membership',
     service_request: 'Application progress',
+    job: 'Job applications',
     message: 'Messages from the union',
     system: 'System notices',
   },

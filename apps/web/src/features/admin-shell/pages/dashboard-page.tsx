@@ -18,6 +18,9 @@ export function DashboardPage() {
   // A lawyer or legal volunteer answers consultations and nothing else: the workspace is their home.
   if (me.permissions.length === 1 && me.permissions[0] === 'legal.answer')
     return <Navigate to="/admin/legal/workspace" replace />;
+  // An enterprise's recruiter posts jobs and sees nothing else: it starts on 招聘管理.
+  if (me.permissions.length === 1 && me.permissions[0] === 'jobs.post')
+    return <Navigate to="/admin/my-jobs" replace />;
 
   return (
     <Space orientation="vertical" size="large" className="uh-page">

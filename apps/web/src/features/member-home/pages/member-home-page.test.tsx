@@ -49,6 +49,7 @@ describe('MemberHomePage', () => {
     ];
     for (const name of names) expect(screen.getByRole('button', { name: new RegExp(name) })).toBeTruthy();
     expect(screen.getAllByText('即将开放')).toHaveLength(4);
+    expect(screen.getByRole('button', { name: /就业服务/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /服务大厅/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /会员卡/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /我要入会/ }).textContent).not.toContain('即将开放');

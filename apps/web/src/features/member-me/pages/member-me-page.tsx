@@ -58,6 +58,7 @@ export function MemberMePage() {
         </List.Item>
         <List.Item onClick={() => navigate('/m/join/status')}>{t('memberMe.joinApplications')}</List.Item>
         <List.Item onClick={() => navigate('/m/transfers')}>{t('memberMe.transfers')}</List.Item>
+        <List.Item onClick={() => navigate('/m/job-applications')}>{t('jobBoard.myApplications')}</List.Item>
       </List>
       <List className="uhm-me-list">
         <List.Item extra={user?.phoneMasked ?? t('common.empty')}>{t('memberMe.phone')}</List.Item>
