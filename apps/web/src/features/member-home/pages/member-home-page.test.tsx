@@ -48,7 +48,7 @@ describe('MemberHomePage', () => {
       '优惠商家',
     ];
     for (const name of names) expect(screen.getByRole('button', { name: new RegExp(name) })).toBeTruthy();
-    expect(screen.getAllByText('即将开放')).toHaveLength(4);
+    expect(screen.getAllByText('即将开放')).toHaveLength(3);
     expect(screen.getByRole('button', { name: /就业服务/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /服务大厅/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /会员卡/ }).textContent).not.toContain('即将开放');
