@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type CreateJobBody, creditCodeCheckChar } from '@unionhub/contracts';
+import { eq } from 'drizzle-orm';
 import { hashPassword, staffUsers } from '../modules/auth/index.js';
 import { enterprises } from '../modules/enterprises/index.js';
 import {
@@ -387,23 +388,31 @@ export async function seedDemoJobs(
   for (const [i, e] of ENTERPRISES.entries()) {
     const owner = e.union === null ? orgs.city : orgs.unions[e.union]!;
     const keys = nameKeys(e.name);
-    const [row] = await ctx.db
-      .insert(enterprises)
-      .values({
-        creditCode: creditCode(e.regionCode, i + 1),
-        name: e.name,
-        namePinyin: keys.pinyin,
-        nameInitials: keys.initials,
-        industryCode: e.industryCode,
-        regionCode: e.regionCode,
-        provinceCode: '410000',
-        size: 'medium',
-        employeeCount: 200 + i * 150,
-        address: e.address,
-        ownerOrgId: owner.id,
-        orgId: e.union === null ? null : owner.id,
-      })
-      .returning({ id: enterprises.id });
+    // An employer the legal demo already registered is the same enterprise, not a namesake.
+    const [known] = await ctx.db
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(eq(enterprises.name, e.name))
+      .limit(1);
+    const [row] = known
+      ? [known]
+      : await ctx.db
+          .insert(enterprises)
+          .values({
+            creditCode: creditCode(e.regionCode, i + 1),
+            name: e.name,
+            namePinyin: keys.pinyin,
+            nameInitials: keys.initials,
+            industryCode: e.industryCode,
+            regionCode: e.regionCode,
+            provinceCode: '410000',
+            size: 'medium',
+            employeeCount: 200 + i * 150,
+            address: e.address,
+            ownerOrgId: owner.id,
+            orgId: e.union === null ? null : owner.id,
+          })
+          .returning({ id: enterprises.id });
     const enterpriseId = row!.id;
     const username = e.recruiter?.username ?? `recruiter_${enterpriseId}`;
     // Only the plant's account is printed; the others exist so their applicants are told of moves.
