@@ -21,6 +21,8 @@ export const Permissions = [
   'service.manage',
   'request.read',
   'request.handle',
+  'assistance.read',
+  'assistance.manage',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
@@ -47,6 +49,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'service.manage',
     'request.read',
     'request.handle',
+    'assistance.read',
+    'assistance.manage',
   ],
   staff: [
     'org.read',
@@ -62,8 +66,10 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'service.manage',
     'request.read',
     'request.handle',
+    'assistance.read',
+    'assistance.manage',
   ],
-  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read'],
+  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read', 'assistance.read'],
   // A merchant's counter (普惠商户) checks member cards and sees nothing else.
   card_verifier: ['card.verify'],
 };
