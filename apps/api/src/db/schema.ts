@@ -15,3 +15,5 @@ export * from '../modules/service-requests/service-requests.schema.js';
 export * from '../modules/services/services.schema.js';
 export * from '../modules/stats/stats.schema.js';
 export * from '../modules/transfers/transfers.schema.js';
+export * from '../modules/assistance/assistance.schema.js';
+export * from '../modules/hardship/hardship.schema.js';
