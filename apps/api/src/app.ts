@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, createAuthService } from './modules/auth/index.js';
 import { cardRoutes } from './modules/cards/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
+import { hardshipRoutes } from './modules/hardship/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
 import { memberRoutes } from './modules/members/index.js';
@@ -202,6 +203,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(attachmentRoutes(ctx));
       await v1.register(serviceRoutes(ctx));
       await v1.register(serviceRequestRoutes(ctx));
+      await v1.register(hardshipRoutes(ctx));
       if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
         await v1.register(testControlRoutes(ctx, ctx.clock));
     },
