@@ -12,6 +12,7 @@ import { ErrorBody } from '@unionhub/contracts';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { appliedMigrationCount, expectedMigrationCount } from './db/client.js';
 import { apiKeyRoutes, authenticateApiKey } from './modules/api-keys/index.js';
+import { assistanceFundRoutes, assistanceRoutes } from './modules/assistance/index.js';
 import { attachmentRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, createAuthService } from './modules/auth/index.js';
@@ -204,6 +205,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(serviceRoutes(ctx));
       await v1.register(serviceRequestRoutes(ctx));
       await v1.register(hardshipRoutes(ctx));
+      await v1.register(assistanceRoutes(ctx));
+      await v1.register(assistanceFundRoutes(ctx));
       if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
         await v1.register(testControlRoutes(ctx, ctx.clock));
     },

@@ -14,7 +14,14 @@ export const HardshipTierLabels: Record<HardshipTier, string> = {
   at_risk: '意外致困·返困风险',
 };
 
-export const HardshipCauses = ['illness', 'disability', 'unemployment', 'disaster', 'schooling', 'other'] as const;
+export const HardshipCauses = [
+  'illness',
+  'disability',
+  'unemployment',
+  'disaster',
+  'schooling',
+  'other',
+] as const;
 export type HardshipCause = (typeof HardshipCauses)[number];
 export const HardshipCauseLabels: Record<HardshipCause, string> = {
   illness: '因病',
@@ -174,7 +181,9 @@ export const HardshipFileQuery = Type.Object(
     state: Type.Optional(StringEnum(HardshipFileStates)),
     tier: Type.Optional(StringEnum(HardshipTiers)),
     cause: Type.Optional(StringEnum(HardshipCauses)),
-    recheck: Type.Optional(StringEnum(['due', 'overdue'] as const, { description: 'due: within 30 days or overdue' })),
+    recheck: Type.Optional(
+      StringEnum(['due', 'overdue'] as const, { description: 'due: within 30 days or overdue' }),
+    ),
     q: Type.Optional(Type.String({ maxLength: 50 })),
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
@@ -188,7 +197,10 @@ export const TierRule = Type.Object(
   {
     tier: StringEnum(HardshipTiers),
     maxIncomePerPersonFen: Fen,
-    causes: Type.Array(StringEnum(HardshipCauses), { uniqueItems: true, description: 'Any of; empty = any cause' }),
+    causes: Type.Array(StringEnum(HardshipCauses), {
+      uniqueItems: true,
+      description: 'Any of; empty = any cause',
+    }),
   },
   { additionalProperties: false },
 );
@@ -278,7 +290,11 @@ export type ResubmitAssistanceBody = Static<typeof ResubmitAssistanceBody>;
 
 export const ReviewBody = Type.Object(
   {
-    level: Type.Optional(StringEnum(ReviewLevels, { description: 'The level the reviewer acts at; checked against the current one' })),
+    level: Type.Optional(
+      StringEnum(ReviewLevels, {
+        description: 'The level the reviewer acts at; checked against the current one',
+      }),
+    ),
     amountApprovedFen: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
     comment: Type.Optional(Type.String({ maxLength: 1000 })),
   },
@@ -349,7 +365,9 @@ export const AssistanceList = Type.Object({ items: Type.Array(AssistanceSummary)
 
 export const AssistanceQuery = Type.Object(
   {
-    queue: Type.Optional(StringEnum(['mine', 'subtree'] as const, { description: 'mine: waiting for my union' })),
+    queue: Type.Optional(
+      StringEnum(['mine', 'subtree'] as const, { description: 'mine: waiting for my union' }),
+    ),
     orgId: Type.Optional(Id),
     state: Type.Optional(StringEnum(AssistanceStates)),
     kind: Type.Optional(StringEnum(AssistanceKinds)),

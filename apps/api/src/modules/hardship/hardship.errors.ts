@@ -7,7 +7,13 @@ export const fileExists = (existingId: number, state: string) =>
   new AppError(
     'HARDSHIP_FILE_EXISTS',
     `The member already has a hardship file (${existingId}, ${state}); one per household`,
-    [{ path: 'body.memberId', message: `已有困难职工档案（第 ${existingId} 号）`, rule: 'hardship.one_file' }],
+    [
+      {
+        path: 'body.memberId',
+        message: `已有困难职工档案（第 ${existingId} 号）`,
+        rule: 'hardship.one_file',
+      },
+    ],
     { existingFileId: existingId, state },
   );
 

@@ -17,13 +17,19 @@ import * as repo from './hardship.repository.js';
  * The household as stored: each ID number checked with the contracts validator (400 naming the
  * member of the household), then sealed, hashed and masked like a member's.
  */
-export function householdColumns(ctx: AppContext, household: HouseholdMemberInput[], path = 'body.household') {
+export function householdColumns(
+  ctx: AppContext,
+  household: HouseholdMemberInput[],
+  path = 'body.household',
+) {
   const today = ctx.clock.now();
   const normalized = household.map((h) => normalizeIdNumber(h.idNumber));
   throwProblems(
     normalized.flatMap((id, i) => {
       const violation = checkIdNumber(id, today);
-      return violation ? [{ code: 'VALIDATION_FAILED' as const, path: `${path}.${i}.idNumber`, violation }] : [];
+      return violation
+        ? [{ code: 'VALIDATION_FAILED' as const, path: `${path}.${i}.idNumber`, violation }]
+        : [];
     }),
     '请检查家庭成员的身份证号',
   );

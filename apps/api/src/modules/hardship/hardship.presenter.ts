@@ -38,7 +38,12 @@ export function presentHousehold(rows: HouseholdRow[], idNumbers: string[] | nul
 }
 
 export function presentFileDetail(
-  r: { file: FileView; household: HouseholdRow[]; rechecks: (typeof hardshipRechecks.$inferSelect)[]; idNumbers: string[] | null },
+  r: {
+    file: FileView;
+    household: HouseholdRow[];
+    rechecks: (typeof hardshipRechecks.$inferSelect)[];
+    idNumbers: string[] | null;
+  },
   files: AttachmentRow[],
   now: Date,
 ): HardshipFileDetail {

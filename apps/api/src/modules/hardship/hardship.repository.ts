@@ -3,11 +3,21 @@ import { and, arrayContains, asc, count, desc, eq, ilike, lte, type SQL, sql } f
 import type { Db } from '../../db/client.js';
 import { members } from '../members/members.schema.js';
 import { orgs } from '../orgs/orgs.schema.js';
-import { hardshipFiles, hardshipHouseholdMembers, hardshipRechecks, hardshipTierRules } from './hardship.schema.js';
+import {
+  hardshipFiles,
+  hardshipHouseholdMembers,
+  hardshipRechecks,
+  hardshipTierRules,
+} from './hardship.schema.js';
 
 export type FileRow = typeof hardshipFiles.$inferSelect;
 export type HouseholdRow = typeof hardshipHouseholdMembers.$inferSelect;
-export type FileView = FileRow & { memberName: string; memberIdMasked: string; orgName: string; orgPath: string };
+export type FileView = FileRow & {
+  memberName: string;
+  memberIdMasked: string;
+  orgName: string;
+  orgPath: string;
+};
 
 const view = {
   file: hardshipFiles,
@@ -16,7 +26,13 @@ const view = {
   orgName: orgs.name,
   orgPath: orgs.path,
 };
-const flatten = (r: { file: FileRow; memberName: string; memberIdMasked: string; orgName: string; orgPath: string }) => ({
+const flatten = (r: {
+  file: FileRow;
+  memberName: string;
+  memberIdMasked: string;
+  orgName: string;
+  orgPath: string;
+}) => ({
   ...r.file,
   memberName: r.memberName,
   memberIdMasked: r.memberIdMasked,
@@ -58,7 +74,11 @@ export async function updateFile(db: Db, id: number, change: Partial<FileRow>) {
   await db.update(hardshipFiles).set(change).where(eq(hardshipFiles.id, id));
 }
 
-export async function replaceHousehold(db: Db, fileId: number, rows: Omit<typeof hardshipHouseholdMembers.$inferInsert, 'fileId'>[]) {
+export async function replaceHousehold(
+  db: Db,
+  fileId: number,
+  rows: Omit<typeof hardshipHouseholdMembers.$inferInsert, 'fileId'>[],
+) {
   await db.delete(hardshipHouseholdMembers).where(eq(hardshipHouseholdMembers.fileId, fileId));
   if (rows.length) await db.insert(hardshipHouseholdMembers).values(rows.map((r) => ({ ...r, fileId })));
 }

@@ -111,7 +111,8 @@ export const hardshipRoutes =
           response: { 200: HardshipFileDetail, ...errorResponses(400, 401, 403, 404) },
         },
       },
-      async (request) => detail(staffOf(request), request.params.id, request.body.reason.trim(), request.meta()),
+      async (request) =>
+        detail(staffOf(request), request.params.id, request.body.reason.trim(), request.meta()),
     );
 
     app.patch(
@@ -184,7 +185,11 @@ export const hardshipRoutes =
       },
       async (request, reply) => {
         const file = await getFileInScope(ctx.db, staffOf(request), request.params.id);
-        const row = await findOwnedAttachment(ctx.db, { type: FILE_OWNER, ids: [file.id] }, request.params.attachmentId);
+        const row = await findOwnedAttachment(
+          ctx.db,
+          { type: FILE_OWNER, ids: [file.id] },
+          request.params.attachmentId,
+        );
         return sendAttachment(ctx, reply, row);
       },
     );

@@ -75,7 +75,10 @@ export const hardshipHouseholdMembers = pgTable(
     health: text('health').notNull(),
     jobStatus: text('job_status').notNull(),
   },
-  (t) => [index('hardship_household_file_idx').on(t.fileId, t.position), index('hardship_household_id_hash_idx').on(t.idHash)],
+  (t) => [
+    index('hardship_household_file_idx').on(t.fileId, t.position),
+    index('hardship_household_id_hash_idx').on(t.idHash),
+  ],
 );
 
 /** Yearly re-checks: what was found, the tier that followed; never changed afterwards. */

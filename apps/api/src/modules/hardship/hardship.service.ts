@@ -44,16 +44,27 @@ export async function listFiles(ctx: AppContext, actor: StaffActor, query: Hards
 }
 
 /** Staff open a file for a member in their subtree, kept by the member's union or one above it. */
-export async function createFile(ctx: AppContext, actor: StaffActor, body: CreateHardshipFileBody, meta: RequestMeta) {
+export async function createFile(
+  ctx: AppContext,
+  actor: StaffActor,
+  body: CreateHardshipFileBody,
+  meta: RequestMeta,
+) {
   const member = await getMemberInScope(ctx.db, actor, body.memberId);
   const keeping = body.keepingOrgId ? await findOrgById(ctx.db, body.keepingOrgId) : null;
   const keepingPath = keeping?.path ?? member.orgPath;
   if (
     body.keepingOrgId &&
-    (!keeping || !pathInScope(actor, keeping.path) || !(member.orgPath === keeping.path || member.orgPath.startsWith(`${keeping.path}.`)))
+    (!keeping ||
+      !pathInScope(actor, keeping.path) ||
+      !(member.orgPath === keeping.path || member.orgPath.startsWith(`${keeping.path}.`)))
   )
     throw validationError([
-      { path: 'body.keepingOrgId', message: '建档工会应为会员所在工会或其上级', rule: 'hardship.keeping_union' },
+      {
+        path: 'body.keepingOrgId',
+        message: '建档工会应为会员所在工会或其上级',
+        rule: 'hardship.keeping_union',
+      },
     ]);
   const existing = await repo.findLiveFileOfMember(ctx.db, member.id);
   if (existing) throw fileExists(existing.id, existing.state);
@@ -80,9 +91,23 @@ export async function createFile(ctx: AppContext, actor: StaffActor, body: Creat
       });
       await repo.replaceHousehold(tx, id, household);
       if (body.attachments?.length)
-        await claimAttachments(tx, actor, body.attachments, { type: FILE_OWNER, id }, { path: 'body.attachments' });
+        await claimAttachments(
+          tx,
+          actor,
+          body.attachments,
+          { type: FILE_OWNER, id },
+          { path: 'body.attachments' },
+        );
       await setMemberCategory(tx, member.id, 'hardship', true, now);
-      await recordAudit(tx, { actor, action: 'hardship_file.create', orgId: keeping?.id ?? member.orgId, targetType: FILE_OWNER, targetId: id, details: { tier }, meta });
+      await recordAudit(tx, {
+        actor,
+        action: 'hardship_file.create',
+        orgId: keeping?.id ?? member.orgId,
+        targetType: FILE_OWNER,
+        targetId: id,
+        details: { tier },
+        meta,
+      });
       return id;
     });
   } catch (err) {
@@ -136,11 +161,22 @@ export async function openFileFromApproval(tx: Db, fileId: number, at: Date) {
   const file = await repo.lockFile(tx, fileId);
   if (!file || file.state !== 'draft') return;
   const today = chinaToday(at);
-  await repo.updateFile(tx, fileId, { state: 'open', lastCheckedOn: today, recheckDueOn: addYear(today), updatedAt: at });
+  await repo.updateFile(tx, fileId, {
+    state: 'open',
+    lastCheckedOn: today,
+    recheckDueOn: addYear(today),
+    updatedAt: at,
+  });
   await setMemberCategory(tx, file.memberId, 'hardship', true, at);
 }
 
-export async function updateFile(ctx: AppContext, actor: StaffActor, id: number, body: UpdateHardshipFileBody, meta: RequestMeta) {
+export async function updateFile(
+  ctx: AppContext,
+  actor: StaffActor,
+  id: number,
+  body: UpdateHardshipFileBody,
+  meta: RequestMeta,
+) {
   const file = await getFileInScope(ctx.db, actor, id);
   if (file.state === 'closed') throw badFileState(file.state, 'edited');
   const household = body.household ? householdColumns(ctx, body.household) : null;
@@ -159,13 +195,33 @@ export async function updateFile(ctx: AppContext, actor: StaffActor, id: number,
     });
     if (household) await repo.replaceHousehold(tx, id, household);
     if (body.attachments?.length)
-      await claimAttachments(tx, actor, body.attachments, { type: FILE_OWNER, id }, { path: 'body.attachments' });
-    await recordAudit(tx, { actor, action: 'hardship_file.update', orgId: file.orgId, targetType: FILE_OWNER, targetId: id, details: { tier }, meta });
+      await claimAttachments(
+        tx,
+        actor,
+        body.attachments,
+        { type: FILE_OWNER, id },
+        { path: 'body.attachments' },
+      );
+    await recordAudit(tx, {
+      actor,
+      action: 'hardship_file.update',
+      orgId: file.orgId,
+      targetType: FILE_OWNER,
+      targetId: id,
+      details: { tier },
+      meta,
+    });
   });
 }
 
 /** 年度复核: records what was found; income and tier follow; the next re-check is a year on. */
-export async function recheckFile(ctx: AppContext, actor: StaffActor, id: number, body: RecheckBody, meta: RequestMeta) {
+export async function recheckFile(
+  ctx: AppContext,
+  actor: StaffActor,
+  id: number,
+  body: RecheckBody,
+  meta: RequestMeta,
+) {
   const file = await getFileInScope(ctx.db, actor, id);
   if (file.state !== 'open') throw badFileState(file.state, 're-checked');
   const causes = (body.causes ?? file.causes) as HardshipCause[];
@@ -192,12 +248,26 @@ export async function recheckFile(ctx: AppContext, actor: StaffActor, id: number
       recheckDueOn: addYear(today),
       updatedAt: now,
     });
-    await recordAudit(tx, { actor, action: 'hardship_file.recheck', orgId: file.orgId, targetType: FILE_OWNER, targetId: id, details: { tier }, meta });
+    await recordAudit(tx, {
+      actor,
+      action: 'hardship_file.recheck',
+      orgId: file.orgId,
+      targetType: FILE_OWNER,
+      targetId: id,
+      details: { tier },
+      meta,
+    });
   });
 }
 
 /** 脱困: the household left hardship; the file closes, the flag goes, and it is watched for a year. */
-export async function closeFile(ctx: AppContext, actor: StaffActor, id: number, reason: string, meta: RequestMeta) {
+export async function closeFile(
+  ctx: AppContext,
+  actor: StaffActor,
+  id: number,
+  reason: string,
+  meta: RequestMeta,
+) {
   const file = await getFileInScope(ctx.db, actor, id);
   if (file.state === 'closed') throw badFileState(file.state, 'closed');
   const now = ctx.clock.now();
@@ -211,7 +281,15 @@ export async function closeFile(ctx: AppContext, actor: StaffActor, id: number, 
       updatedAt: now,
     });
     await setMemberCategory(tx, file.memberId, 'hardship', false, now);
-    await recordAudit(tx, { actor, action: 'hardship_file.close', orgId: file.orgId, targetType: FILE_OWNER, targetId: id, details: { reason }, meta });
+    await recordAudit(tx, {
+      actor,
+      action: 'hardship_file.close',
+      orgId: file.orgId,
+      targetType: FILE_OWNER,
+      targetId: id,
+      details: { reason },
+      meta,
+    });
   });
 }
 
@@ -227,7 +305,10 @@ export async function readFile(
   meta: RequestMeta,
 ) {
   const file = await getFileInScope(ctx.db, actor, id);
-  const [household, rechecks] = await Promise.all([repo.listHousehold(ctx.db, id), repo.listRechecks(ctx.db, id)]);
+  const [household, rechecks] = await Promise.all([
+    repo.listHousehold(ctx.db, id),
+    repo.listRechecks(ctx.db, id),
+  ]);
   await recordAudit(ctx.db, {
     actor,
     action: fullReason ? 'hardship_file.view_full' : 'hardship_file.view',

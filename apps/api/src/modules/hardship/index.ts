@@ -1,4 +1,9 @@
 export { hardshipRoutes } from './hardship.routes.js';
-export { hardshipFiles, hardshipHouseholdMembers, hardshipRechecks, hardshipTierRules } from './hardship.schema.js';
+export {
+  hardshipFiles,
+  hardshipHouseholdMembers,
+  hardshipRechecks,
+  hardshipTierRules,
+} from './hardship.schema.js';
 export { presentHousehold } from './hardship.presenter.js';
 export { hardshipRepo, openFileFromApproval, saveDraftFromApplication } from './hardship.service.js';

@@ -1,0 +1,10 @@
+export { assistanceFundRoutes } from './assistance.funds.routes.js';
+export { assistanceRoutes } from './assistance.routes.js';
+export {
+  assistanceApplications,
+  assistanceBatches,
+  assistanceBudgets,
+  assistanceConfigs,
+  assistanceEvents,
+  assistanceLedger,
+} from './assistance.schema.js';
