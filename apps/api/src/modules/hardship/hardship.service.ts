@@ -159,7 +159,7 @@ export async function saveDraftFromApplication(
 /** An approved application opens its draft file (checked now, re-check in a year) and flags the member. */
 export async function openFileFromApproval(tx: Db, fileId: number, at: Date) {
   const file = await repo.lockFile(tx, fileId);
-  if (!file || file.state !== 'draft') return;
+  if (file?.state !== 'draft') return;
   const today = chinaToday(at);
   await repo.updateFile(tx, fileId, {
     state: 'open',
