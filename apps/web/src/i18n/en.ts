@@ -1,3 +1,4 @@
+import { assistanceEn } from '../features/assistance/i18n';
 import { apiKeysEn } from '../features/api-keys/i18n';
 import { cardVerifyEn } from '../features/card-verify/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
@@ -17,6 +18,7 @@ import { transferFlowEn } from '../lib/transfer-flow';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
+  assistance: assistanceEn,
   apiKeys: apiKeysEn,
   members: membersEn,
   imports: importsEn,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@unionhub/contracts';
+import { assistanceZh } from '../features/assistance/i18n';
 import { apiKeysZh } from '../features/api-keys/i18n';
 import { cardVerifyZh } from '../features/card-verify/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
@@ -18,6 +19,7 @@ import type { ClientErrorCode } from '../lib/api';
 import { transferFlowZh } from '../lib/transfer-flow';
 
 export const zhCN = {
+  assistance: assistanceZh,
   apiKeys: apiKeysZh,
   members: membersZh,
   imports: importsZh,

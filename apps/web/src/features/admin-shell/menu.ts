@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   GiftOutlined,
+  HeartOutlined,
   InboxOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
@@ -104,6 +105,24 @@ export const adminMenu: AdminMenuEntry[] = [
     label: 'adminShell.menu.serviceStats',
     icon: LineChartOutlined,
     permission: 'request.read',
+  },
+  {
+    key: 'assistance',
+    label: 'assistance.menu.group',
+    icon: HeartOutlined,
+    permission: 'assistance.read',
+    children: [
+      { key: 'assistance-files', path: '/admin/assistance/files', label: 'assistance.menu.files' },
+      {
+        key: 'assistance-applications',
+        path: '/admin/assistance/applications',
+        label: 'assistance.menu.applications',
+      },
+      { key: 'assistance-budgets', path: '/admin/assistance/budgets', label: 'assistance.menu.budgets' },
+      { key: 'assistance-batches', path: '/admin/assistance/batches', label: 'assistance.menu.batches' },
+      { key: 'assistance-stats', path: '/admin/assistance/stats', label: 'assistance.menu.stats' },
+      { key: 'assistance-rules', path: '/admin/assistance/rules', label: 'assistance.menu.rules' },
+    ],
   },
   {
     key: 'stats',

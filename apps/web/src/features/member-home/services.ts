@@ -24,7 +24,7 @@ export const memberServices: MemberService[] = [
   { key: 'card', icon: CreditCardOutlined, color: '#fa8c16', path: '/m/card' },
   { key: 'hall', icon: AppstoreOutlined, color: '#1677ff', path: '/m/hall' },
   { key: 'legal', icon: AuditOutlined, color: '#722ed1' },
-  { key: 'assistance', icon: HeartOutlined, color: '#eb2f96' },
+  { key: 'assistance', icon: HeartOutlined, color: '#eb2f96', path: '/m/assistance' },
   { key: 'jobs', icon: SolutionOutlined, color: '#13a8a8' },
   { key: 'training', icon: ReadOutlined, color: '#52c41a' },
   { key: 'merchants', icon: ShopOutlined, color: '#faad14' },
