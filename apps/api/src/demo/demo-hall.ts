@@ -16,7 +16,7 @@ import type { AppContext, RequestMeta } from '../platform/context.js';
 const META: RequestMeta = { ip: null, userAgent: 'seed-demo', requestId: null };
 const DAY = 86_400_000;
 
-async function staffActor(ctx: AppContext, username: string, org: OrgRow): Promise<StaffActor> {
+export async function staffActor(ctx: AppContext, username: string, org: OrgRow): Promise<StaffActor> {
   const [user] = await ctx.db.select().from(staffUsers).where(eq(staffUsers.username, username)).limit(1);
   if (!user) throw new Error(`demo user ${username} missing`);
   return {
@@ -222,7 +222,7 @@ const COUNSELLING: ServiceDef = {
 };
 
 /** A seeded member signs in: the account their phone would make on first sign-in. */
-async function memberActor(ctx: AppContext, phone: string): Promise<MemberActor> {
+export async function memberActor(ctx: AppContext, phone: string): Promise<MemberActor> {
   const [row] = await ctx.db
     .insert(memberAccounts)
     .values({ phoneHash: ctx.pii.lookupHash('phone', phone), phoneEnc: ctx.pii.seal(phone) })

@@ -10,6 +10,7 @@ import { hashPassword, staffUsers } from '../modules/auth/index.js';
 import { insertOrg, type OrgRow, orgs } from '../modules/orgs/index.js';
 import { regionChildren, townshipsOf } from '../modules/regions/index.js';
 import type { AppContext } from '../platform/context.js';
+import { seedDemoAssistance } from './demo-assistance.js';
 import { seedDemoHall } from './demo-hall.js';
 import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
 
@@ -182,6 +183,11 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   });
   const members = await seedDemoMembers(ctx, unions);
   await seedDemoHall(ctx, hall!, [0, 1, 2, 3, 4].map(demoMemberPhone));
+  await seedDemoAssistance(
+    ctx,
+    { city: hall!.city, county: hall!.county, grassroots: unions[0]! },
+    [10, 11, 12, 13, 14, 15, 16, 17].map(demoMemberPhone),
+  );
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),
     `${JSON.stringify({ accounts, memberPhone: DEMO_MEMBER_PHONE }, null, 2)}\n`,

@@ -1,5 +1,5 @@
-import { assistanceEn } from '../features/assistance/i18n';
 import { apiKeysEn } from '../features/api-keys/i18n';
+import { assistanceEn } from '../features/assistance/i18n';
 import { cardVerifyEn } from '../features/card-verify/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
 import { importsEn } from '../features/imports/i18n';

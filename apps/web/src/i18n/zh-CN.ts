@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@unionhub/contracts';
-import { assistanceZh } from '../features/assistance/i18n';
 import { apiKeysZh } from '../features/api-keys/i18n';
+import { assistanceZh } from '../features/assistance/i18n';
 import { cardVerifyZh } from '../features/card-verify/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
 import { importsZh } from '../features/imports/i18n';

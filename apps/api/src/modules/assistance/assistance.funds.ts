@@ -9,6 +9,7 @@ import {
   type ErrorDetail,
   type SetBudgetBody,
 } from '@unionhub/contracts';
+import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { inTransaction } from '../../db/tx.js';
 import { pathInScope } from '../../platform/access.js';
@@ -16,10 +17,9 @@ import type { StaffActor } from '../../platform/actor.js';
 import type { AppContext, RequestMeta } from '../../platform/context.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { getOrgInScope } from '../orgs/index.js';
-import { notifyMemberByPhone } from '../notifications/index.js';
 import { members } from '../members/members.schema.js';
-import { eq, inArray } from 'drizzle-orm';
+import { notifyMemberByPhone } from '../notifications/index.js';
+import { getOrgInScope } from '../orgs/index.js';
 import { batchNotFound } from './assistance.errors.js';
 import * as repo from './assistance.repository.js';
 import { assertTransition, paymentTransitions } from './assistance.workflow.js';

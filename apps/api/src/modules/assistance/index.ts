@@ -1,3 +1,4 @@
+export { createBatch, recordResults, setBudget } from './assistance.funds.js';
 export { assistanceFundRoutes } from './assistance.funds.routes.js';
 export { assistanceRoutes } from './assistance.routes.js';
 export {
@@ -8,3 +9,4 @@ export {
   assistanceEvents,
   assistanceLedger,
 } from './assistance.schema.js';
+export { memberApply, review } from './assistance.service.js';

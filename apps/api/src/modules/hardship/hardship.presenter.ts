@@ -1,6 +1,6 @@
 import type { HardshipFileDetail, HardshipFileSummary } from '@unionhub/contracts';
+import { type AttachmentRow, presentAttachment } from '../attachments/index.js';
 import { chinaToday } from '../members/index.js';
-import { presentAttachment, type AttachmentRow } from '../attachments/index.js';
 import type { FileView, HouseholdRow } from './hardship.repository.js';
 import type { hardshipRechecks } from './hardship.schema.js';
 

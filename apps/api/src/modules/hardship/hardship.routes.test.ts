@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectAccessMatrix } from '../../test/access-matrix.js';
 import {
@@ -14,7 +15,6 @@ import { upload } from '../../test/service-hall.js';
 import { auditLog } from '../audit/index.js';
 import { members } from '../members/index.js';
 import type { OrgRow } from '../orgs/index.js';
-import { eq } from 'drizzle-orm';
 
 let env: TestEnv;
 let tree: Awaited<ReturnType<typeof buildOrgTree>>;

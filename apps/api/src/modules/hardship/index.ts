@@ -1,3 +1,4 @@
+export { presentHousehold } from './hardship.presenter.js';
 export { hardshipRoutes } from './hardship.routes.js';
 export {
   hardshipFiles,
@@ -5,5 +6,9 @@ export {
   hardshipRechecks,
   hardshipTierRules,
 } from './hardship.schema.js';
-export { presentHousehold } from './hardship.presenter.js';
-export { hardshipRepo, openFileFromApproval, saveDraftFromApplication } from './hardship.service.js';
+export {
+  createFile,
+  hardshipRepo,
+  openFileFromApproval,
+  saveDraftFromApplication,
+} from './hardship.service.js';

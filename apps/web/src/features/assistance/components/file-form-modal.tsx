@@ -1,6 +1,6 @@
 import {
-  HardshipCauses,
   type HardshipCause,
+  HardshipCauses,
   type HouseholdMemberInput,
   type Member,
 } from '@unionhub/contracts';

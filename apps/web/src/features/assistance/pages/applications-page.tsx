@@ -1,7 +1,7 @@
 import { HeartOutlined } from '@ant-design/icons';
 import type { AssistanceKind, AssistanceState, AssistanceSummary } from '@unionhub/contracts';
 import { AssistanceKinds, AssistanceStates } from '@unionhub/contracts';
-import { Card, Form, Select, Button, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Form, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
