@@ -147,7 +147,7 @@ test('a worker applies for medical assistance with evidence; the company union a
   await person(1).locator('.adm-form-item').filter({ hasText: '身份证号' }).locator('input').fill(SELF_ID);
   await page.getByTestId('add-person').click();
   await person(2).locator('.adm-form-item').filter({ hasText: '姓名' }).locator('input').fill('张桂兰');
-  await person(2).getByText('配偶', { exact: true }).click();
+  await expect(person(2).getByRole('option', { name: '配偶' })).toHaveAttribute('aria-selected', 'true');
   await person(2)
     .locator('.adm-form-item')
     .filter({ hasText: '身份证号' })
