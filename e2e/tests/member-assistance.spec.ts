@@ -128,8 +128,10 @@ test('a worker applies for medical assistance with evidence; the company union a
   await expect.poll(() => smsTo(phone).length).toBeGreaterThan(sent);
   await page.getByPlaceholder('请输入验证码').fill(lastSmsCode(phone)!);
   await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByText('验证码已发送，请注意查收短信')).toBeHidden();
   await page.getByRole('button', { name: '困难帮扶' }).click();
   await expect(page).toHaveURL(/\/m\/assistance$/);
+  await expect(page.getByText('还没有帮扶申请').or(page.locator('.adm-list-item').first())).toBeVisible();
   await shot(page, 'member-01-entry');
   await page.getByTestId('apply-assistance').click();
 
@@ -169,6 +171,7 @@ test('a worker applies for medical assistance with evidence; the company union a
   await expect(page.getByTestId('assistance-state')).toHaveText('审核中');
   await expect(page.getByText('基层工会 · 审核中')).toBeVisible();
   await expect(page.getByText('县（区）总工会 · 待审核')).toBeVisible();
+  await expect(page.getByText('申请已提交，请等待工会审核')).toBeHidden();
   await shot(page, 'member-03-submitted', true);
 
   // The company's union, then the district federation approve, each at its own level.
@@ -193,6 +196,8 @@ test('a worker applies for medical assistance with evidence; the company union a
   expect((await download).suggestedFilename()).toMatch(/^assistance-batch-\d+\.xlsx$/);
   await drawer.getByRole('button', { name: '标记已发放' }).first().click();
   await expect(drawer.locator('.ant-tag').filter({ hasText: '已发放' })).toBeVisible();
+  await expect(drawer.locator('.ant-tag').filter({ hasText: '已完成' })).toBeVisible();
+  await expect(county.page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
   await shot(county.page, 'county-04-batch-paid');
   await county.context.close();
 

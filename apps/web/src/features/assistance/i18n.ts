@@ -209,6 +209,7 @@ export const assistanceZh = {
     person: '家庭成员 {{n}}',
     noticeText: '{{org}} · {{kind}} · {{amount}} 元',
     noticeUntil: '公示至 {{date}}',
+    payStep: '资金发放',
   },
 };
 
@@ -437,5 +438,6 @@ export const assistanceEn: typeof assistanceZh = {
     person: 'Person {{n}}',
     noticeText: '{{org}} · {{kind}} · ¥{{amount}}',
     noticeUntil: 'Until {{date}}',
+    payStep: 'Payment',
   },
 };

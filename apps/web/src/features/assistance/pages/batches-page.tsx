@@ -202,6 +202,13 @@ export function BatchesPage() {
         }
       >
         {open ? (
+          <Typography.Paragraph>
+            <Tag color={BATCH_COLOR[open.state]}>{t(`assistance.batchStates.${open.state}`)}</Tag>
+            {t('assistance.count')} {open.count} · {t('assistance.totalAmount')}{' '}
+            {t('assistance.yuan', { amount: yuan(open.totalFen) })}
+          </Typography.Paragraph>
+        ) : null}
+        {open ? (
           <Table
             rowKey="applicationId"
             size="small"

@@ -53,7 +53,9 @@ export function MemberAssistanceDetailPage() {
       </div>
     );
 
-  const opinions = app.events.filter((e) => e.comment);
+  const opinions = app.events.filter(
+    (e) => e.comment && ['approve', 'return', 'reject', 'fail'].includes(e.action),
+  );
   return (
     <div className="uhm-page">
       <NavBar onBack={() => navigate('/m/assistance')}>{t(`assistance.kinds.${app.kind}`)}</NavBar>
@@ -97,7 +99,7 @@ export function MemberAssistanceDetailPage() {
             />
           ))}
           <Steps.Step
-            title={t('assistance.states.paid')}
+            title={app.state === 'paid' ? t('assistance.states.paid') : t('assistance.member.payStep')}
             status={app.state === 'paid' ? 'finish' : app.state === 'failed' ? 'error' : 'wait'}
             description={app.payingOrg?.name ?? ''}
           />
