@@ -539,3 +539,41 @@ export const AssistanceStats = Type.Object({
   ),
 });
 export type AssistanceStats = Static<typeof AssistanceStats>;
+
+// Review configuration per kind (data, per union subtree)
+
+export const ReviewLevelConfig = Type.Object(
+  {
+    level: StringEnum(ReviewLevels),
+    aboveFen: Type.Optional(Type.Integer({ minimum: 0, description: 'Reviews only amounts above this' })),
+  },
+  { additionalProperties: false },
+);
+
+export const KindConfig = Type.Object({
+  kind: StringEnum(AssistanceKinds),
+  levels: Type.Array(ReviewLevelConfig),
+  yearlyLimitFen: Type.Integer(),
+  noticeDays: Type.Integer(),
+  payingLevel: Type.Union([StringEnum(ReviewLevels), Type.Null()]),
+  reviewDays: Type.Integer(),
+  source: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()], {
+    description: 'The union whose configuration applies; null = the built-in default',
+  }),
+});
+export const KindConfigList = Type.Object({ items: Type.Array(KindConfig) });
+export const ConfigQuery = Type.Object({ orgId: Id }, { additionalProperties: false });
+
+export const PutKindConfigBody = Type.Object(
+  {
+    orgId: Id,
+    kind: StringEnum(AssistanceKinds),
+    levels: Type.Array(ReviewLevelConfig, { minItems: 1, maxItems: 4 }),
+    yearlyLimitFen: Type.Integer({ minimum: 1, maximum: 100_000_000 }),
+    noticeDays: Type.Integer({ minimum: 0, maximum: 30 }),
+    payingLevel: Type.Union([StringEnum(ReviewLevels), Type.Null()]),
+    reviewDays: Type.Integer({ minimum: 1, maximum: 30 }),
+  },
+  { additionalProperties: false },
+);
+export type PutKindConfigBody = Static<typeof PutKindConfigBody>;

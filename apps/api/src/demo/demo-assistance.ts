@@ -1,6 +1,14 @@
 import { type HouseholdMemberInput, idNumberCheckChar } from '@unionhub/contracts';
 import { eq } from 'drizzle-orm';
-import { createBatch, memberApply, recordResults, review, setBudget } from '../modules/assistance/index.js';
+import {
+  createBatch,
+  DEFAULT_CONFIGS,
+  memberApply,
+  putConfig,
+  recordResults,
+  review,
+  setBudget,
+} from '../modules/assistance/index.js';
 import { createFile } from '../modules/hardship/index.js';
 import { members } from '../modules/members/index.js';
 import type { OrgRow } from '../modules/orgs/index.js';
@@ -36,9 +44,18 @@ const person = (
  */
 export async function seedDemoAssistance(
   ctx: AppContext,
-  unions: { city: OrgRow; county: OrgRow; grassroots: OrgRow },
+  unions: { province: OrgRow; city: OrgRow; county: OrgRow; grassroots: OrgRow },
   phones: string[],
 ): Promise<void> {
+  // The province writes the default review configuration for every kind; unions below may replace it.
+  const province = await staffActor(ctx, 'henan_admin', unions.province);
+  for (const [kind, config] of Object.entries(DEFAULT_CONFIGS))
+    await putConfig(
+      ctx,
+      province,
+      { orgId: unions.province.id, kind: kind as keyof typeof DEFAULT_CONFIGS, ...config },
+      META,
+    );
   const county = await staffActor(ctx, 'jinshui_staff', unions.county);
   const city = await staffActor(ctx, 'zhengzhou_admin', unions.city);
   const grassroots = await staffActor(ctx, 'zhongyuan_jianshe', unions.grassroots);

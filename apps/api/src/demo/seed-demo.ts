@@ -185,7 +185,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   await seedDemoHall(ctx, hall!, [0, 1, 2, 3, 4].map(demoMemberPhone));
   await seedDemoAssistance(
     ctx,
-    { city: hall!.city, county: hall!.county, grassroots: unions[0]! },
+    { province: hall!.province, city: hall!.city, county: hall!.county, grassroots: unions[0]! },
     [10, 11, 12, 13, 14, 15, 16, 17].map(demoMemberPhone),
   );
   writeFileSync(

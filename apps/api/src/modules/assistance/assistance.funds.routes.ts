@@ -8,9 +8,12 @@ import {
   BatchResultsBody,
   BudgetQuery,
   BudgetView,
+  ConfigQuery,
   CreateBatchBody,
   IdParams,
+  KindConfigList,
   LedgerList,
+  PutKindConfigBody,
   SetBudgetBody,
 } from '@unionhub/contracts';
 import Type from 'typebox';
@@ -18,6 +21,7 @@ import { staffOf } from '../../platform/auth-hook.js';
 import type { AppContext } from '../../platform/context.js';
 import { errorResponses } from '../../platform/error-responses.js';
 import { getOrgInScope } from '../orgs/index.js';
+import { listConfigs, putConfig } from './assistance.configs.js';
 import { exportAssistanceStats } from './assistance.export.js';
 import {
   createBatch,
@@ -183,6 +187,35 @@ export const assistanceFundRoutes =
         await recordResults(ctx, actor, request.params.id, request.body, request.meta());
         return presentBatch(await getBatchInScope(ctx, actor, request.params.id));
       },
+    );
+
+    app.get(
+      '/assistance/configs',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary:
+            'The review configuration per kind that applies in a union (levels, thresholds, limit, notice, paying level)',
+          querystring: ConfigQuery,
+          response: { 200: KindConfigList, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => listConfigs(ctx, staffOf(request), request.query.orgId),
+    );
+
+    app.put(
+      '/assistance/configs',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary: 'Set a kind’s configuration for a union’s subtree',
+          body: PutKindConfigBody,
+          response: { 200: KindConfigList, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => putConfig(ctx, staffOf(request), request.body, request.meta()),
     );
 
     app.get(

@@ -496,6 +496,63 @@ describe('statistics and access', () => {
     });
   });
 
+  it('takes the review path from a union’s configuration (data), checked for order', async () => {
+    const city = await staffAt(tree.city);
+    const bad = await env.app.inject({
+      method: 'PUT',
+      url: '/api/v1/assistance/configs',
+      headers: city,
+      payload: {
+        orgId: tree.city.id,
+        kind: 'emergency',
+        levels: [{ level: 'county' }, { level: 'grassroots' }],
+        yearlyLimitFen: 100_000,
+        noticeDays: 0,
+        payingLevel: null,
+        reviewDays: 2,
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('body.levels.1.level');
+    const put = await env.app.inject({
+      method: 'PUT',
+      url: '/api/v1/assistance/configs',
+      headers: city,
+      payload: {
+        orgId: tree.city.id,
+        kind: 'emergency',
+        levels: [{ level: 'county' }, { level: 'city', aboveFen: 50_000 }],
+        yearlyLimitFen: 300_000,
+        noticeDays: 3,
+        payingLevel: 'city',
+        reviewDays: 2,
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const seen = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/assistance/configs?orgId=${tree.grassroots.id}`,
+      headers: county,
+    });
+    expect(seen.json().items.find((c: { kind: string }) => c.kind === 'emergency')).toMatchObject({
+      source: { id: tree.city.id },
+      noticeDays: 3,
+    });
+    const { id } = await applied(undefined, { kind: 'emergency', amountRequestedFen: 80_000 });
+    const app = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/assistance/applications/${id}`,
+      headers: county,
+    });
+    expect(app.json().steps.map((s: { level: string }) => s.level)).toEqual(['county', 'city']);
+    expect(app.json().payingOrg.id).toBe(tree.city.id);
+    const notes = await env.ctx.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, 'assistance.level_approved'));
+    expect(notes.length).toBeGreaterThan(0);
+  });
+
   it('keeps a member out of another member’s application', async () => {
     const { id } = await applied();
     const stranger = await memberWithAccount(env, tree.grassroots, { name: '陈小燕' });

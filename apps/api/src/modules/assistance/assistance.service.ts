@@ -292,6 +292,21 @@ export async function review(
       createdAt: now,
     });
     if (to === 'next' && last) await openFileFromApproval(tx, row.fileId, now);
+    if (to === 'next' && !last) {
+      const nextOrg = await findOrgById(tx, change.currentOrgId!);
+      await notifyMemberByPhone(
+        tx,
+        view.memberPhoneHash,
+        {
+          topic: 'service_request',
+          kind: 'assistance.level_approved',
+          title: '帮扶申请通过一级审核',
+          body: `您的${AssistanceKindLabels[row.kind as AssistanceKind]}申请已通过${view.currentOrgName ?? '本级工会'}审核，已报送${nextOrg?.name ?? '上级工会'}审核。`,
+          link: `/m/assistance/${id}`,
+        },
+        now,
+      );
+    }
     if (to === 'next' && !last)
       await notifyOrgStaff(
         tx,

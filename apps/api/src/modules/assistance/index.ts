@@ -1,3 +1,5 @@
+export { DEFAULT_CONFIGS } from './assistance.config.js';
+export { putConfig } from './assistance.configs.js';
 export { createBatch, recordResults, setBudget } from './assistance.funds.js';
 export { assistanceFundRoutes } from './assistance.funds.routes.js';
 export { assistanceRoutes } from './assistance.routes.js';

@@ -101,7 +101,7 @@ export function ApplicationsPage() {
               render: (id: number) => <Link to={`/admin/assistance/applications/${id}`}>{id}</Link>,
             },
             { title: t('assistance.applicant'), dataIndex: 'memberName', width: 100 },
-            { title: t('assistance.union'), dataIndex: 'memberOrgName', width: 240, ellipsis: true },
+            { title: t('assistance.union'), dataIndex: 'memberOrgName', ellipsis: true },
             {
               title: t('assistance.kind'),
               dataIndex: 'kind',
