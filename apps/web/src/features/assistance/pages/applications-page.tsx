@@ -86,6 +86,7 @@ export function ApplicationsPage() {
           rowKey="id"
           loading={loading}
           dataSource={data?.items ?? []}
+          scroll={{ x: 1100 }}
           pagination={{
             current: page,
             pageSize: 20,
