@@ -86,7 +86,7 @@ export function ApplicationsPage() {
           rowKey="id"
           loading={loading}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1300 }}
           pagination={{
             current: page,
             pageSize: 20,
@@ -102,7 +102,7 @@ export function ApplicationsPage() {
               render: (id: number) => <Link to={`/admin/assistance/applications/${id}`}>{id}</Link>,
             },
             { title: t('assistance.applicant'), dataIndex: 'memberName', width: 100 },
-            { title: t('assistance.union'), dataIndex: 'memberOrgName', ellipsis: true },
+            { title: t('assistance.union'), dataIndex: 'memberOrgName', width: 220, ellipsis: true },
             {
               title: t('assistance.kind'),
               dataIndex: 'kind',
