@@ -86,7 +86,10 @@ export const ApiKeyGrantablePermissions = Permissions.filter(
     p !== 'card.manage' &&
     // Full personal records and bulk exports stay with people, whose every read is audited by name.
     p !== 'member.pii' &&
-    p !== 'member.export',
+    p !== 'member.export' &&
+    // Hardship details are sensitive: read by named staff only, every view audited.
+    p !== 'assistance.read' &&
+    p !== 'assistance.manage',
 );
 
 /** Members act on their own records only; their permissions name what the member app offers. */
