@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { idNumberCheckChar } from '@unionhub/contracts';
-import { demoAccount, demoAccounts, lastSmsCode, smsTo } from '../support/demo.js';
+import { demoAccount, lastSmsCode, smsTo } from '../support/demo.js';
 import { SCREENSHOT_DIR } from '../support/paths.js';
 
 test.beforeAll(() => mkdirSync(SCREENSHOT_DIR, { recursive: true }));
@@ -45,9 +45,12 @@ function billPhoto(size = 64): Buffer {
   ]);
 }
 
-const SELF_ID = id('41010519850312003');
+const SELF_ID = id('41010519820715013');
+/** A worker of our own: the demo phone is left to the journeys that expect it unregistered. */
+const PHONE = '13800138123';
+const NAME = '王建军';
 
-/** The demo phone belongs to 李建国 of 中原建设集团's union (registered here unless another journey did). */
+/** 王建军 works at 中原建设集团 and is a member of its union. */
 async function ensureMember(request: APIRequestContext) {
   const account = demoAccount('zhongyuan_jianshe');
   const login = await request.post('/api/v1/auth/login', {
@@ -59,12 +62,11 @@ async function ensureMember(request: APIRequestContext) {
     headers,
     data: {
       orgId: me.org.id,
-      name: '李建国',
+      name: NAME,
       idNumber: SELF_ID,
-      phone: demoAccounts().memberPhone,
+      phone: PHONE,
       joinedOn: '2018-06-01',
       employerName: '河南中原建设集团有限公司',
-      categories: ['migrant_worker'],
     },
   });
   expect([201, 409]).toContain(created.status());
@@ -94,7 +96,7 @@ async function approveAt(browser: Browser, username: string, appId: number, pref
   const row = staff.page
     .locator('tr')
     .filter({ has: staff.page.getByRole('link', { name: String(appId), exact: true }) });
-  await expect(row).toContainText('李建国');
+  await expect(row).toContainText(NAME);
   await expect(row).toContainText('医疗救助');
   await expect(row).toContainText('3,000.00');
   await shot(staff.page, `${prefix}-01-queue`);
@@ -118,7 +120,7 @@ test('a worker applies for medical assistance with evidence; the company union a
 }) => {
   test.setTimeout(180_000);
   await ensureMember(request);
-  const phone = demoAccounts().memberPhone;
+  const phone = PHONE;
 
   // The worker signs in on the phone and opens 困难帮扶 from the home grid.
   const sent = smsTo(phone).length;
@@ -145,7 +147,7 @@ test('a worker applies for medical assistance with evidence; the company union a
   await item('致困原因').getByText('因病', { exact: true }).click();
   await item('人均月收入（元）').locator('input').fill('650');
   const person = (n: number) => page.locator('.adm-list').filter({ hasText: `家庭成员 ${n}` });
-  await person(1).locator('.adm-form-item').filter({ hasText: '姓名' }).locator('input').fill('李建国');
+  await person(1).locator('.adm-form-item').filter({ hasText: '姓名' }).locator('input').fill(NAME);
   await person(1).locator('.adm-form-item').filter({ hasText: '身份证号' }).locator('input').fill(SELF_ID);
   await page.getByTestId('add-person').click();
   await person(2).locator('.adm-form-item').filter({ hasText: '姓名' }).locator('input').fill('张桂兰');
@@ -184,12 +186,12 @@ test('a worker applies for medical assistance with evidence; the company union a
 
   // The district puts it in a payment batch, exports the bank list and marks it paid.
   await county.page.getByRole('menuitem', { name: '发放批次' }).click();
-  const payable = county.page.locator('tr').filter({ hasText: '李建国' }).filter({ hasText: '医疗救助' });
+  const payable = county.page.locator('tr').filter({ hasText: NAME }).filter({ hasText: '医疗救助' });
   await payable.locator('.ant-checkbox-input').check();
   await shot(county.page, 'county-03-payable');
   await county.page.getByTestId('create-batch').click();
   const drawer = county.page.locator('.ant-drawer');
-  await expect(drawer).toContainText('李建国');
+  await expect(drawer).toContainText(NAME);
   await expect(drawer).toContainText('6222 **** **** 4567');
   const download = county.page.waitForEvent('download');
   await drawer.getByRole('button', { name: '导出银行代发清单' }).click();
