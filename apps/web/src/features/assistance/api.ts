@@ -19,6 +19,7 @@ import type {
   ReviewBody,
   SetBudgetBody,
   TierRule,
+  UpdateHardshipFileBody,
 } from '@unionhub/contracts';
 import { adminApi, type DownloadedFile, memberApi } from '../../lib/api';
 
@@ -33,6 +34,8 @@ export const getFileFull = (id: number, reason: string) =>
   adminApi.post<HardshipFileDetail>(`/hardship/files/${id}/full-view`, { reason });
 export const createFile = (body: CreateHardshipFileBody) =>
   adminApi.post<HardshipFileDetail>('/hardship/files', body);
+export const updateFile = (id: number, body: UpdateHardshipFileBody) =>
+  adminApi.request<HardshipFileDetail>('PATCH', `/hardship/files/${id}`, { body });
 export const recheckFile = (id: number, body: RecheckBody) =>
   adminApi.post<HardshipFileDetail>(`/hardship/files/${id}/recheck`, body);
 export const closeFile = (id: number, reason: string) =>

@@ -21,11 +21,12 @@ import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { describeError } from '../../../lib/errors';
 import { useMe } from '../../../lib/session';
-import { closeFile, getFile, getFileFull, recheckFile, yuan } from '../api';
+import { closeFile, getFile, getFileFull, recheckFile, updateFile, yuan } from '../api';
+import { HouseholdFields } from '../components/household-fields';
 import { HouseholdTable } from '../components/household-table';
 import { TierTag } from '../components/tags';
 
-type Dialog = 'full' | 'recheck' | 'close' | null;
+type Dialog = 'full' | 'recheck' | 'close' | 'edit' | null;
 
 /** A hardship file: household (masked; full ID numbers for a logged reason), re-checks, closing. */
 export function FileDetailPage() {
@@ -57,6 +58,15 @@ export function FileDetailPage() {
           }),
         );
       if (dialog === 'close') setFile(await closeFile(id, String(v.reason).trim()));
+      if (dialog === 'edit')
+        setFile(
+          await updateFile(id, {
+            incomePerPersonFen: Math.round(Number(v.incomeYuan) * 100),
+            causes: v.causes as HardshipFileDetail['causes'],
+            note: String(v.note ?? ''),
+            ...(file?.full && Array.isArray(v.household) ? { household: v.household } : {}),
+          }),
+        );
       setDialog(null);
       void message.success(t('assistance.done'));
     } catch (err) {
@@ -94,6 +104,19 @@ export function FileDetailPage() {
                   {t('assistance.recheck')}
                 </Button>
               ) : null}
+              <Button
+                onClick={() => {
+                  form.setFieldsValue({
+                    incomeYuan: file.incomePerPersonFen / 100,
+                    causes: file.causes,
+                    note: file.note ?? '',
+                    household: file.household.map((h) => ({ ...h, idNumber: h.idNumber ?? '' })),
+                  });
+                  setDialog('edit');
+                }}
+              >
+                {t('assistance.editFile')}
+              </Button>
               <Button danger onClick={() => setDialog('close')}>
                 {t('assistance.closeFile')}
               </Button>
@@ -174,7 +197,31 @@ export function FileDetailPage() {
           <Typography.Paragraph type="secondary">{t('assistance.closeConfirm')}</Typography.Paragraph>
         ) : null}
         <Form form={form} layout="vertical" name="file-action" onFinish={(v) => void submit(v)}>
-          {dialog === 'recheck' ? (
+          {dialog === 'edit' ? (
+            <>
+              <Form.Item name="incomeYuan" label={t('assistance.incomeYuan')} rules={[{ required: true }]}>
+                <InputNumber min={0} precision={2} style={{ width: 200 }} addonAfter="元" />
+              </Form.Item>
+              <Form.Item name="causes" label={t('assistance.causesLabel')} rules={[{ required: true }]}>
+                <Select
+                  mode="multiple"
+                  options={HardshipCauses.map((c) => ({ value: c, label: t(`assistance.causes.${c}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="note" label={t('assistance.note')}>
+                <Input.TextArea rows={2} maxLength={1000} />
+              </Form.Item>
+              {file.full ? (
+                <Form.Item label={t('assistance.household')}>
+                  <HouseholdFields />
+                </Form.Item>
+              ) : (
+                <Typography.Paragraph type="secondary">
+                  {t('assistance.editHouseholdHint')}
+                </Typography.Paragraph>
+              )}
+            </>
+          ) : dialog === 'recheck' ? (
             <>
               <Form.Item name="incomeYuan" label={t('assistance.incomeYuan')} rules={[{ required: true }]}>
                 <InputNumber min={0} precision={2} style={{ width: 200 }} addonAfter="元" />
