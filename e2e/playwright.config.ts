@@ -38,6 +38,12 @@ export default defineConfig({
   },
   projects: [
     { name: 'admin', testMatch: /admin.*\.spec\.ts/, use: { viewport: { width: 1366, height: 860 } } },
+    // Legal services journeys: staff at a desk, members on their phones in contexts of their own.
+    {
+      name: 'legal',
+      testMatch: /tests\/legal-[^/]*\.spec\.ts$/,
+      use: { viewport: { width: 1366, height: 860 } },
+    },
     {
       name: 'member',
       testMatch: /member.*\.spec\.ts/,

@@ -17,10 +17,15 @@ import { attachmentRoutes } from './modules/attachments/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { authRoutes, createAuthService } from './modules/auth/index.js';
 import { cardRoutes } from './modules/cards/index.js';
+import { consultationRoutes, faqRoutes } from './modules/consultations/index.js';
 import { enterpriseRoutes } from './modules/enterprises/index.js';
 import { hardshipRoutes } from './modules/hardship/index.js';
 import { importRoutes } from './modules/imports/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
+import { lectureRoutes } from './modules/lectures/index.js';
+import { legalProviderRoutes } from './modules/legal-providers/index.js';
+import { legalStatsRoutes } from './modules/legal-stats/index.js';
+import { legalSupervisionRoutes } from './modules/legal-supervision/index.js';
 import { memberRoutes } from './modules/members/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { orgRoutes } from './modules/orgs/index.js';
@@ -207,6 +212,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(hardshipRoutes(ctx));
       await v1.register(assistanceRoutes(ctx));
       await v1.register(assistanceFundRoutes(ctx));
+      await v1.register(lectureRoutes(ctx));
+      await v1.register(legalSupervisionRoutes(ctx));
+      await v1.register(legalStatsRoutes(ctx));
+      await v1.register(legalProviderRoutes(ctx));
+      await v1.register(consultationRoutes(ctx));
+      await v1.register(faqRoutes(ctx));
       if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
         await v1.register(testControlRoutes(ctx, ctx.clock));
     },

@@ -1,4 +1,6 @@
 import { purgeUnclaimedAttachments } from './modules/attachments/index.js';
+import { runConsultationTimeouts } from './modules/consultations/index.js';
+import { remindOverdueRectifications } from './modules/legal-supervision/index.js';
 import { drainDueNotifications } from './modules/notifications/index.js';
 import { runEscalation } from './modules/service-requests/index.js';
 import { runTransferAutoAccept } from './modules/transfers/index.js';
@@ -20,5 +22,9 @@ export function backgroundJobs(ctx: AppContext): Job[] {
     { name: 'request-escalation', everyMs: 3600_000, run: () => runEscalation(ctx) },
     // Uploads no form claimed within a day are removed with their files.
     { name: 'attachment-purge', everyMs: 3600_000, run: () => purgeUnclaimedAttachments(ctx) },
+    // Unions hear of their overdue rectifications once a day per inspection until they close.
+    { name: 'rectification-overdue', everyMs: 3600_000, run: () => remindOverdueRectifications(ctx) },
+    // Legal questions not picked up in time move to the next lawyer on duty; waiting ones find one.
+    { name: 'consultation-timeouts', everyMs: 60_000, run: () => runConsultationTimeouts(ctx) },
   ];
 }

@@ -204,7 +204,11 @@ export async function loadProvince(
     }
   }
   await s.copy('members', MEMBER_COLUMNS, counted());
-  await s.query(`select setval(pg_get_serial_sequence('members', 'id'), $1)`, [opts.members]);
+  // With no members (an org tree only) the sequence starts at 1 again.
+  await s.query(
+    `select setval(pg_get_serial_sequence('members', 'id'), greatest($1::bigint, 1), $1::bigint > 0)`,
+    [opts.members],
+  );
   log(`members: ${opts.members.toLocaleString('en')} in ${seconds(t)} s (${threads} encoding threads)`);
 
   t = performance.now();

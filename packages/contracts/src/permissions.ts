@@ -23,10 +23,13 @@ export const Permissions = [
   'request.handle',
   'assistance.read',
   'assistance.manage',
+  'legal.manage',
+  'legal.read',
+  'legal.answer',
 ] as const;
 export type Permission = (typeof Permissions)[number];
 
-export const StaffRoles = ['org_admin', 'staff', 'viewer', 'card_verifier'] as const;
+export const StaffRoles = ['org_admin', 'staff', 'viewer', 'card_verifier', 'lawyer'] as const;
 export type StaffRole = (typeof StaffRoles)[number];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
@@ -51,6 +54,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'request.handle',
     'assistance.read',
     'assistance.manage',
+    'legal.manage',
+    'legal.read',
   ],
   staff: [
     'org.read',
@@ -68,10 +73,22 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'request.handle',
     'assistance.read',
     'assistance.manage',
+    'legal.manage',
+    'legal.read',
   ],
-  viewer: ['org.read', 'enterprise.read', 'member.read', 'card.verify', 'request.read', 'assistance.read'],
+  viewer: [
+    'org.read',
+    'enterprise.read',
+    'member.read',
+    'card.verify',
+    'request.read',
+    'legal.read',
+    'assistance.read',
+  ],
   // A merchant's counter (普惠商户) checks member cards and sees nothing else.
   card_verifier: ['card.verify'],
+  // A lawyer or legal volunteer (法律咨询工作台) answers the consultations given to them, nothing else.
+  lawyer: ['legal.answer'],
 };
 
 /**
@@ -84,6 +101,8 @@ export const ApiKeyGrantablePermissions = Permissions.filter(
     p !== 'user.manage' &&
     p !== 'system.backup' &&
     p !== 'card.manage' &&
+    // Answering is a person's work, signed in as themselves.
+    p !== 'legal.answer' &&
     // Full personal records and bulk exports stay with people, whose every read is audited by name.
     p !== 'member.pii' &&
     p !== 'member.export' &&

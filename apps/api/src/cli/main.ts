@@ -6,6 +6,7 @@ import { DatabaseUnreachableError } from '../db/client.js';
 import { inTransaction } from '../db/tx.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from '../demo/seed-demo.js';
 import { createBackup, restoreBackup } from '../modules/backup/index.js';
+import { runConsultationTimeouts } from '../modules/consultations/index.js';
 import { findOrgById, findOrgByRegionCode } from '../modules/orgs/index.js';
 import { runEscalation } from '../modules/service-requests/index.js';
 import { recountRollups } from '../modules/stats/index.js';
@@ -26,6 +27,9 @@ Commands:
   stats:rebuild                    recount the member statistics of every org from the members themselves
   requests:escalate [--now <time>] 督办: pass overdue service requests one level up (what the hourly job
                                    does); --now takes an ISO time to judge deadlines against (default: now)
+  consultations:timeouts [--now <time>]
+                                   法律咨询: move questions nobody picked up in time to the next lawyer on
+                                   duty and give waiting ones to a lawyer on duty (what the minute job does)
 
 The database is the one the server uses: DATABASE_URL if set, otherwise the embedded one in DATA_DIR
 (default ./data), which must not be open in a running server at the same time.`;
@@ -56,6 +60,7 @@ async function run(argv: string[]): Promise<void> {
     'restore',
     'stats:rebuild',
     'requests:escalate',
+    'consultations:timeouts',
   ];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}"`);
   const { values, positionals } = parseArgs({
@@ -139,6 +144,12 @@ async function run(argv: string[]): Promise<void> {
         const at = now ?? ctx.clock.now();
         const n = await runEscalation({ ...ctx, clock: { now: () => at } });
         console.info(`Escalation run at ${at.toISOString()}: ${n} overdue request(s) passed up.`);
+        break;
+      }
+      case 'consultations:timeouts': {
+        const at = now ?? ctx.clock.now();
+        const n = await runConsultationTimeouts({ ...ctx, clock: { now: () => at } });
+        console.info(`Consultation pick-up check at ${at.toISOString()}: ${n} question(s) moved.`);
         break;
       }
       case 'stats:rebuild': {

@@ -239,7 +239,7 @@ export async function memberActor(ctx: AppContext, phone: string): Promise<Membe
   return { kind: 'member', id, sessionId: 'seed-demo', permissions: new Set() };
 }
 
-const at = (ctx: AppContext, time: Date): AppContext => ({ ...ctx, clock: { now: () => time } });
+export const at = (ctx: AppContext, time: Date): AppContext => ({ ...ctx, clock: { now: () => time } });
 
 /**
  * The online service hall of the demo: services published at the province, city and county,

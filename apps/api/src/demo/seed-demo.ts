@@ -11,7 +11,9 @@ import { insertOrg, type OrgRow, orgs } from '../modules/orgs/index.js';
 import { regionChildren, townshipsOf } from '../modules/regions/index.js';
 import type { AppContext } from '../platform/context.js';
 import { seedDemoAssistance } from './demo-assistance.js';
+import { seedDemoConsultations } from './demo-consultations.js';
 import { seedDemoHall } from './demo-hall.js';
+import { seedDemoLegal } from './demo-legal.js';
 import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
 
 /** Henan: the province whose 「豫工惠」 app the source document describes. */
@@ -58,7 +60,7 @@ export async function hasAnyOrg(db: Db): Promise<boolean> {
   return (row?.n ?? 0) > 0;
 }
 
-function demoPassword(): string {
+export function demoPassword(): string {
   // Readable but not guessable: e.g. "Yu-3kq7-Hn2x".
   const part = () => randomBytes(4).toString('base64url').replace(/[-_]/g, 'x').slice(0, 4);
   return `Yu-${part()}-${part()}`;
@@ -187,6 +189,10 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
     ctx,
     { province: hall!.province, city: hall!.city, county: hall!.county, grassroots: unions[0]! },
     [10, 11, 12, 13, 14, 15, 16, 17].map(demoMemberPhone),
+  );
+  await seedDemoLegal(ctx, { ...hall!, grassroots: unions }, [0, 1, 2, 3, 4, 5].map(demoMemberPhone));
+  accounts.push(
+    ...(await seedDemoConsultations(ctx, hall!.city, [6, 7, 8, 9].map(demoMemberPhone), demoPassword)),
   );
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),

@@ -15,6 +15,19 @@ import { CardVerifyPage } from '../features/card-verify/pages/card-verify-page';
 import { EnterprisesPage } from '../features/enterprises/pages/enterprises-page';
 import { MemberImportPage } from '../features/imports/pages/member-import-page';
 import { JoinApplicationsPage } from '../features/join-applications/pages/join-applications-page';
+import { ConsultationDetailPage } from '../features/legal/pages/consultation-detail-page';
+import { ConsultationsPage } from '../features/legal/pages/consultations-page';
+import { DutyPage } from '../features/legal/pages/duty-page';
+import { FaqReviewPage } from '../features/legal/pages/faq-review-page';
+import { ProvidersPage } from '../features/legal/pages/providers-page';
+import { WorkspaceDetailPage } from '../features/legal/pages/workspace-detail-page';
+import { WorkspacePage } from '../features/legal/pages/workspace-page';
+import { InspectionNewPage } from '../features/legal-events/pages/inspection-new-page';
+import { InspectionPage } from '../features/legal-events/pages/inspection-page';
+import { InspectionsPage } from '../features/legal-events/pages/inspections-page';
+import { LectureCheckinPage } from '../features/legal-events/pages/lecture-checkin-page';
+import { LecturePage } from '../features/legal-events/pages/lecture-page';
+import { LecturesPage } from '../features/legal-events/pages/lectures-page';
 import { MembersPage } from '../features/members/pages/members-page';
 import { OrgTreePage } from '../features/orgs/pages/org-tree-page';
 import { ProfilePage } from '../features/profile/pages/profile-page';
@@ -28,6 +41,7 @@ import { useLanguage } from '../lib/i18n';
 import { SessionProvider } from '../lib/session';
 import '../styles/admin.css';
 import '../features/service-hall/service-hall.css';
+import '../features/legal/legal.css';
 
 // ECharts is large: the statistics page loads it only when opened.
 const ServiceStatsPage = lazy(() =>
@@ -35,6 +49,9 @@ const ServiceStatsPage = lazy(() =>
 );
 const AssistanceStatsPage = lazy(() =>
   import('../features/assistance/pages/stats-page').then((m) => ({ default: m.AssistanceStatsPage })),
+);
+const LegalStatsPage = lazy(() =>
+  import('../features/stats/pages/legal-stats-page').then((m) => ({ default: m.LegalStatsPage })),
 );
 const MemberStatsPage = lazy(() =>
   import('../features/stats/pages/member-stats-page').then((m) => ({ default: m.MemberStatsPage })),
@@ -188,6 +205,120 @@ export function AdminApp() {
                         </Suspense>
                       }
                     />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/lectures"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <LecturesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/lectures/:id"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <LecturePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/lectures/:id/checkin"
+                element={
+                  <RequirePermission permission="legal.manage">
+                    <LectureCheckinPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/supervision"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <InspectionsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/supervision/new"
+                element={
+                  <RequirePermission permission="legal.manage">
+                    <InspectionNewPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/supervision/:id"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <InspectionPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/stats"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                      <LegalStatsPage />
+                    </Suspense>
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/workspace"
+                element={
+                  <RequirePermission permission="legal.answer">
+                    <WorkspacePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/workspace/:id"
+                element={
+                  <RequirePermission permission="legal.answer">
+                    <WorkspaceDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/consultations"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <ConsultationsPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/consultations/:id"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <ConsultationDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/providers"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <ProvidersPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/duty"
+                element={
+                  <RequirePermission permission="legal.read">
+                    <DutyPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/faq"
+                element={
+                  <RequirePermission permission="legal.manage">
+                    <FaqReviewPage />
                   </RequirePermission>
                 }
               />

@@ -12,6 +12,15 @@ import { MemberCardPage } from '../features/member-card/pages/member-card-page';
 import { MemberHomePage } from '../features/member-home/pages/member-home-page';
 import { MemberJoinPage } from '../features/member-join/pages/member-join-page';
 import { MemberJoinStatusPage } from '../features/member-join/pages/member-join-status-page';
+import { CheckinPage } from '../features/member-lectures/pages/checkin-page';
+import { LecturePage } from '../features/member-lectures/pages/lecture-page';
+import { LecturesPage } from '../features/member-lectures/pages/lectures-page';
+import { AskPage } from '../features/member-legal/pages/ask-page';
+import { ConsultationPage } from '../features/member-legal/pages/consultation-page';
+import { FaqPage } from '../features/member-legal/pages/faq-page';
+import { LawyersPage } from '../features/member-legal/pages/lawyers-page';
+import { LegalHomePage } from '../features/member-legal/pages/legal-home-page';
+import { MyConsultationsPage } from '../features/member-legal/pages/my-consultations-page';
 import { MemberMePage } from '../features/member-me/pages/member-me-page';
 import { MemberTransfersPage } from '../features/member-transfers/pages/member-transfers-page';
 import { ApplyPage } from '../features/service-hall/pages/apply-page';
@@ -30,6 +39,7 @@ import '../styles/member-pages.css';
 import '../styles/member-flows.css';
 import '../features/service-hall/service-hall.css';
 import '../features/assistance/assistance.css';
+import '../features/member-legal/member-legal.css';
 
 /** Everything under /m: the member session, antd-mobile in the chosen language, and the pages. */
 export function MemberApp() {
@@ -62,7 +72,16 @@ export function MemberApp() {
             <Route path="assistance" element={<MemberAssistancePage />} />
             <Route path="assistance/apply" element={<MemberApplyPage />} />
             <Route path="assistance/:id" element={<MemberAssistanceDetailPage />} />
+            <Route path="legal" element={<LegalHomePage />} />
+            <Route path="legal/ask" element={<AskPage />} />
+            <Route path="legal/consultations" element={<MyConsultationsPage />} />
+            <Route path="legal/consultations/:id" element={<ConsultationPage />} />
+            <Route path="legal/lawyers" element={<LawyersPage />} />
+            <Route path="legal/faq" element={<FaqPage />} />
             <Route path="messages" element={<InboxPage />} />
+            <Route path="lectures" element={<LecturesPage />} />
+            <Route path="lectures/checkin" element={<CheckinPage />} />
+            <Route path="lectures/:id" element={<LecturePage />} />
             <Route path="me/notifications" element={<NotificationSettingsPage />} />
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>

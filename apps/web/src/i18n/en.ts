@@ -4,15 +4,19 @@ import { cardVerifyEn } from '../features/card-verify/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
 import { importsEn } from '../features/imports/i18n';
 import { joinApplicationsEn } from '../features/join-applications/i18n';
+import { legalEn } from '../features/legal/i18n';
+import { legalEventsEn } from '../features/legal-events/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { memberJoinEn } from '../features/member-join/i18n';
+import { memberLecturesEn } from '../features/member-lectures/i18n';
+import { memberLegalEn } from '../features/member-legal/i18n';
 import { memberTransfersEn } from '../features/member-transfers/i18n';
 import { membersEn } from '../features/members/i18n';
 import { orgsRegistryEn } from '../features/orgs/i18n';
 import { hallEn } from '../features/service-hall/i18n';
 import { requestsEn } from '../features/service-requests/i18n';
 import { servicesEn } from '../features/services/i18n';
-import { serviceStatsEn, statsEn } from '../features/stats/i18n';
+import { legalStatsEn, serviceStatsEn, statsEn } from '../features/stats/i18n';
 import { transfersEn } from '../features/transfers/i18n';
 import { transferFlowEn } from '../lib/transfer-flow';
 import type { Messages } from './zh-CN';
@@ -25,16 +29,21 @@ export const en: Messages = {
   enterprises: enterprisesEn,
   stats: statsEn,
   serviceStats: serviceStatsEn,
+  legalStats: legalStatsEn,
+  legal: legalEventsEn,
   joinApplications: joinApplicationsEn,
   transfers: transfersEn,
   cardVerify: cardVerifyEn,
   memberCard: memberCardEn,
   memberJoin: memberJoinEn,
+  memberLectures: memberLecturesEn,
   memberTransfers: memberTransfersEn,
   transferFlow: transferFlowEn,
   hall: hallEn,
   requests: requestsEn,
   services: servicesEn,
+  legalConsult: legalEn,
+  memberLegal: memberLegalEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',
@@ -165,6 +174,21 @@ export const en: Messages = {
       ASSISTANCE_BATCH_NOT_FOUND: 'Payment batch not found.',
       IMPORT_HAS_ERRORS:
         'The file has rows with errors; with "import nothing on errors" nothing was imported.',
+      LECTURE_NOT_FOUND: 'The lecture was not found or is outside your scope.',
+      LECTURE_BAD_TRANSITION: 'The lecture cannot do that in its current status.',
+      LECTURE_FULL: 'All seats are taken.',
+      LECTURE_REGISTRATION_CLOSED: 'Registration or check-in is not open now.',
+      LECTURE_CHECKIN_INVALID: 'The check-in code is invalid or expired; scan the latest code on the screen.',
+      INSPECTION_NOT_FOUND: 'The inspection was not found or is outside your scope.',
+      INSPECTION_CLOSED: 'Every item of this inspection was rectified; it takes no more follow-ups.',
+      LEGAL_PROVIDER_NOT_FOUND: 'No such lawyer or volunteer.',
+      LEGAL_LICENCE_TAKEN: 'This licence number is already registered.',
+      DUTY_SLOT_NOT_FOUND: 'No such duty slot.',
+      DUTY_SLOT_OVERLAP: 'This lawyer is already on duty at that time.',
+      CONSULTATION_NOT_FOUND: 'No such consultation.',
+      CONSULTATION_BAD_TRANSITION: 'This cannot be done to the consultation now; refresh and try again.',
+      FAQ_NOT_FOUND: 'No such FAQ entry.',
+      FAQ_BAD_TRANSITION: 'This entry was already reviewed; refresh to see it.',
       NETWORK_ERROR: 'Could not reach the server. Check your connection and try again.',
       BAD_RESPONSE: 'The server sent an unexpected answer. Please try again later.',
     },
@@ -193,6 +217,24 @@ export const en: Messages = {
     requestId: 'Request ID: {{id}}',
   },
   fields: {
+    title: 'Title',
+    topic: 'Content',
+    speakerName: 'Speaker',
+    place: 'Place',
+    onlineUrl: 'Online link',
+    startsAt: 'Starts',
+    endsAt: 'Ends',
+    capacity: 'Seats',
+    registrationDeadline: 'Registration deadline',
+    token: 'Check-in code',
+    enterpriseId: 'Enterprise',
+    inspectedOn: 'Inspection date',
+    inspectors: 'Inspectors',
+    checklist: 'Checklist',
+    rectificationDueOn: 'Rectification deadline',
+    followedOn: 'Follow-up date',
+    rectifiedItems: 'Rectified items',
+    note: 'Note',
     username: 'Username',
     password: 'Password',
     totp: 'Verification code',
@@ -235,6 +277,7 @@ export const en: Messages = {
     staff: 'Staff',
     viewer: 'Read-only',
     card_verifier: 'Card verifier',
+    lawyer: 'Lawyer / legal volunteer',
   },
   orgLevels: {
     national: 'National federation',
@@ -278,6 +321,11 @@ export const en: Messages = {
   },
   adminShell: {
     menu: {
+      legalProviders: 'Lawyers & volunteers',
+      legalDuty: 'Duty roster',
+      legalWorkspace: 'Lawyer workspace',
+      legalConsultations: 'Consultations',
+      legalFaq: 'FAQ review',
       requests: 'Service requests',
       services: 'Services',
       servicePackages: 'Service packages',
@@ -290,6 +338,10 @@ export const en: Messages = {
       enterprises: 'Enterprises',
       stats: 'Member statistics',
       serviceStats: 'Service statistics',
+      legal: 'Legal services',
+      legalLectures: 'Legal lectures',
+      legalSupervision: 'Labour-law supervision',
+      legalStats: 'Legal service statistics',
       apiKeys: 'Open API',
       profile: 'Profile',
     },
@@ -424,6 +476,7 @@ export const en: Messages = {
       card: 'Member card',
       hall: 'Service hall',
       legal: 'Legal advice',
+      lectures: 'Legal lectures',
       assistance: 'Assistance',
       jobs: 'Jobs',
       training: 'Training',

@@ -5,15 +5,19 @@ import { cardVerifyZh } from '../features/card-verify/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
 import { importsZh } from '../features/imports/i18n';
 import { joinApplicationsZh } from '../features/join-applications/i18n';
+import { legalZh } from '../features/legal/i18n';
+import { legalEventsZh } from '../features/legal-events/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { memberJoinZh } from '../features/member-join/i18n';
+import { memberLecturesZh } from '../features/member-lectures/i18n';
+import { memberLegalZh } from '../features/member-legal/i18n';
 import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
 import { orgsRegistryZh } from '../features/orgs/i18n';
 import { hallZh } from '../features/service-hall/i18n';
 import { requestsZh } from '../features/service-requests/i18n';
 import { servicesZh } from '../features/services/i18n';
-import { serviceStatsZh, statsZh } from '../features/stats/i18n';
+import { legalStatsZh, serviceStatsZh, statsZh } from '../features/stats/i18n';
 import { transfersZh } from '../features/transfers/i18n';
 import type { ClientErrorCode } from '../lib/api';
 import { transferFlowZh } from '../lib/transfer-flow';
@@ -26,16 +30,21 @@ export const zhCN = {
   enterprises: enterprisesZh,
   stats: statsZh,
   serviceStats: serviceStatsZh,
+  legalStats: legalStatsZh,
+  legal: legalEventsZh,
   joinApplications: joinApplicationsZh,
   transfers: transfersZh,
   cardVerify: cardVerifyZh,
   memberCard: memberCardZh,
   memberJoin: memberJoinZh,
+  memberLectures: memberLecturesZh,
   memberTransfers: memberTransfersZh,
   transferFlow: transferFlowZh,
   hall: hallZh,
   requests: requestsZh,
   services: servicesZh,
+  legalConsult: legalZh,
+  memberLegal: memberLegalZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',
@@ -155,6 +164,21 @@ export const zhCN = {
       ASSISTANCE_NOT_PAYABLE: '所选申请中有尚不能发放的（未审批通过或仍在公示期）。',
       ASSISTANCE_BATCH_NOT_FOUND: '发放批次不存在。',
       IMPORT_HAS_ERRORS: '文件中有错误行，按“有错误时全部不导入”未导入任何数据。',
+      LECTURE_NOT_FOUND: '找不到这场讲座，或它不在您的范围内。',
+      LECTURE_BAD_TRANSITION: '讲座当前的状态不允许这样操作。',
+      LECTURE_FULL: '名额已满，下次早点报名吧。',
+      LECTURE_REGISTRATION_CLOSED: '现在不能报名或签到。',
+      LECTURE_CHECKIN_INVALID: '签到二维码无效或已过期，请扫描现场大屏上的最新二维码。',
+      INSPECTION_NOT_FOUND: '找不到这次监督检查，或它不在您的管辖范围内。',
+      INSPECTION_CLOSED: '这次检查的整改已经全部完成，不能再添加跟踪记录。',
+      LEGAL_PROVIDER_NOT_FOUND: '律师或志愿者不存在。',
+      LEGAL_LICENCE_TAKEN: '该执业证号已登记过。',
+      DUTY_SLOT_NOT_FOUND: '值班时段不存在。',
+      DUTY_SLOT_OVERLAP: '该律师在这段时间已有值班安排。',
+      CONSULTATION_NOT_FOUND: '咨询不存在。',
+      CONSULTATION_BAD_TRANSITION: '咨询当前状态下不能这样操作，请刷新后再试。',
+      FAQ_NOT_FOUND: '问答不存在。',
+      FAQ_BAD_TRANSITION: '该问答已审核过，请刷新后查看。',
       NETWORK_ERROR: '网络连接失败，请检查网络后重试。',
       BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后再试。',
     } satisfies Record<ErrorCode | ClientErrorCode, string>,
@@ -183,6 +207,24 @@ export const zhCN = {
     requestId: '请求编号：{{id}}',
   },
   fields: {
+    title: '标题',
+    topic: '讲座内容',
+    speakerName: '主讲人',
+    place: '地点',
+    onlineUrl: '直播链接',
+    startsAt: '开始时间',
+    endsAt: '结束时间',
+    capacity: '名额',
+    registrationDeadline: '报名截止时间',
+    token: '签到二维码',
+    enterpriseId: '被检查企业',
+    inspectedOn: '检查日期',
+    inspectors: '检查人员',
+    checklist: '检查项目',
+    rectificationDueOn: '整改期限',
+    followedOn: '跟踪日期',
+    rectifiedItems: '已整改项目',
+    note: '情况说明',
     username: '用户名',
     password: '密码',
     totp: '动态验证码',
@@ -225,6 +267,7 @@ export const zhCN = {
     staff: '工作人员',
     viewer: '只读',
     card_verifier: '会员卡核验员',
+    lawyer: '律师/法律志愿者',
   },
   orgLevels: {
     national: '全国总工会',
@@ -267,6 +310,11 @@ export const zhCN = {
   },
   adminShell: {
     menu: {
+      legalProviders: '律师与志愿者',
+      legalDuty: '值班表',
+      legalWorkspace: '法律咨询工作台',
+      legalConsultations: '咨询管理',
+      legalFaq: '问答审核',
       requests: '服务工单',
       services: '服务事项',
       servicePackages: '服务套餐',
@@ -279,6 +327,10 @@ export const zhCN = {
       enterprises: '企业管理',
       stats: '会员统计',
       serviceStats: '服务统计',
+      legal: '法律服务',
+      legalLectures: '法律大讲堂',
+      legalSupervision: '劳动法律监督',
+      legalStats: '法律服务统计',
       apiKeys: '开放接口',
       profile: '个人资料',
     },
@@ -414,6 +466,7 @@ export const zhCN = {
       card: '会员卡',
       hall: '服务大厅',
       legal: '法律咨询',
+      lectures: '法律大讲堂',
       assistance: '困难帮扶',
       jobs: '就业服务',
       training: '技能培训',

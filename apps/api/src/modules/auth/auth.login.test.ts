@@ -53,6 +53,8 @@ describe('staff sign-in', () => {
         'request.handle',
         'assistance.read',
         'assistance.manage',
+        'legal.manage',
+        'legal.read',
       ],
     });
     expect(await auditActions(user.id)).toContain('auth.login:success');

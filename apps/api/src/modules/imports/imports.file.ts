@@ -1,9 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { join } from 'node:path';
 import { IMPORT_COLUMNS } from '@unionhub/contracts';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import type { AppContext } from '../../platform/context.js';
 import { fileInvalid } from './imports.errors.js';
+
+/** Where uploaded rosters wait to be read; each is removed once its rows are checked. */
+export const importsDir = (ctx: AppContext) => join(ctx.config.dataDir, 'imports');
 
 /**
  * Reading a roster file: its kind from its bytes (never its name), the header mapped to the

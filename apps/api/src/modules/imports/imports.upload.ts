@@ -9,7 +9,8 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { fileTooLarge } from './imports.errors.js';
-import { importsDir, type Upload } from './imports.service.js';
+import { importsDir } from './imports.file.js';
+import type { Upload } from './imports.service.js';
 
 /**
  * Receives the multipart form of an import: the file streamed to DATA_DIR/imports under a random

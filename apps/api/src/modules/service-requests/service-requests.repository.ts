@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { type AttachmentRow, attachments } from '../attachments/index.js';
 import { staffUsers } from '../auth/auth.schema.js';
 import { members } from '../members/members.schema.js';
 import { orgs } from '../orgs/orgs.schema.js';
@@ -103,6 +104,20 @@ export async function findRequestView(db: Db, id: number): Promise<RequestView |
 export async function lockRequest(db: Db, id: number): Promise<RequestRow | null> {
   const [row] = await db.select().from(serviceRequests).where(eq(serviceRequests.id, id)).for('update');
   return row ?? null;
+}
+
+/** Locks the request as {@link lockRequest} does, with the name of the member who filed it. */
+export async function lockRequestWithMemberName(
+  db: Db,
+  id: number,
+): Promise<(RequestRow & { memberName: string }) | null> {
+  const [found] = await db
+    .select({ request: serviceRequests, memberName: members.name })
+    .from(serviceRequests)
+    .innerJoin(members, eq(members.id, serviceRequests.memberId))
+    .where(eq(serviceRequests.id, id))
+    .for('update', { of: serviceRequests });
+  return found ? { ...found.request, memberName: found.memberName } : null;
 }
 
 export async function updateRequest(
@@ -259,4 +274,48 @@ export async function findStaffOfOrg(db: Db, staffId: number, orgId: number) {
 export async function listRequestsByIds(db: Db, ids: number[]): Promise<RequestRow[]> {
   if (!ids.length) return [];
   return db.select().from(serviceRequests).where(inArray(serviceRequests.id, ids));
+}
+
+/**
+ * One file of a request: owned by the request itself, by one of its steps or by one of its messages
+ * (the attachments' owner columns), in a single query.
+ */
+export async function findFileOfRequest(
+  db: Db,
+  owners: { request: string; event: string; message: string },
+  requestId: number,
+  attachmentId: number,
+): Promise<AttachmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.id, attachmentId),
+        or(
+          and(eq(attachments.ownerType, owners.request), eq(attachments.ownerId, requestId)),
+          and(
+            eq(attachments.ownerType, owners.event),
+            inArray(
+              attachments.ownerId,
+              db
+                .select({ id: requestEvents.id })
+                .from(requestEvents)
+                .where(eq(requestEvents.requestId, requestId)),
+            ),
+          ),
+          and(
+            eq(attachments.ownerType, owners.message),
+            inArray(
+              attachments.ownerId,
+              db
+                .select({ id: requestMessages.id })
+                .from(requestMessages)
+                .where(eq(requestMessages.requestId, requestId)),
+            ),
+          ),
+        ),
+      ),
+    );
+  return row ?? null;
 }

@@ -16,7 +16,7 @@ import type { MemberActor, StaffActor } from '../../platform/actor.js';
 import { workingDaysDeadline } from '../../platform/calendar.js';
 import type { AppContext, RequestMeta } from '../../platform/context.js';
 import { AppError, validationError } from '../../platform/errors.js';
-import { claimAttachments, findOwnedAttachment, listAttachmentsOf } from '../attachments/index.js';
+import { claimAttachments, listAttachmentsOf } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { MemberWithOrg } from '../members/index.js';
 import { notify, notifyOrgStaff } from '../notifications/index.js';
@@ -217,14 +217,11 @@ export function memberActionsOf(row: repo.RequestRow): string[] {
   return actions;
 }
 
+/** The member's own request, locked, with the name it was filed under (for the timeline and notices). */
 async function lockMine(tx: Db, actor: MemberActor, id: number) {
-  const row = await repo.lockRequest(tx, id);
+  const row = await repo.lockRequestWithMemberName(tx, id);
   if (!row || row.accountId !== actor.id) throw requestNotFound(id);
   return row;
-}
-
-async function memberName(ctx: AppContext, actor: MemberActor) {
-  return (await getMyMembership(ctx, actor).catch(() => null))?.name ?? '会员';
 }
 
 /** The member takes the request back (before work starts), or sends it again after a return. */
@@ -236,10 +233,10 @@ export async function memberAct(
   body: ResubmitRequestBody,
   meta: RequestMeta,
 ) {
-  const name = await memberName(ctx, actor);
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (tx) => {
     const row = await lockMine(tx, actor, id);
+    const name = row.memberName;
     const to = memberTransitions[row.state as RequestState][action];
     if (!to) throw badTransition(row.state, action, allowedMemberActions(row.state as RequestState));
     const change: Partial<repo.RequestRow> = { state: to, updatedAt: now };
@@ -332,9 +329,9 @@ export async function rateMyRequest(
   meta: RequestMeta,
 ) {
   const now = ctx.clock.now();
-  const name = await memberName(ctx, actor);
   await inTransaction(ctx.db, async (tx) => {
     const row = await lockMine(tx, actor, id);
+    const name = row.memberName;
     if (row.state !== 'completed' || row.rating !== null)
       throw badTransition(row.state, 'rate', memberActionsOf(row));
     await repo.updateRequest(tx, id, {
@@ -447,15 +444,7 @@ export async function loadTimeline(db: Db, requestId: number) {
 
 /** A file of the request, one of its steps or one of its messages (the caller may read the request). */
 export async function findRequestFile(db: Db, requestId: number, attachmentId: number) {
-  const timeline = await loadTimeline(db, requestId);
-  const owners = [
-    { type: OWNER.request, ids: [requestId] },
-    { type: OWNER.event, ids: timeline.events.map((e) => e.event.id) },
-    { type: OWNER.message, ids: timeline.messages.map((m) => m.id) },
-  ];
-  for (const owner of owners) {
-    const found = await findOwnedAttachment(db, owner, attachmentId).catch(() => null);
-    if (found) return found;
-  }
-  throw new AppError('NOT_FOUND', `Attachment ${attachmentId} not found`);
+  const found = await repo.findFileOfRequest(db, OWNER, requestId, attachmentId);
+  if (!found) throw new AppError('NOT_FOUND', `Attachment ${attachmentId} not found`);
+  return found;
 }

@@ -44,6 +44,8 @@ export const apiKeysZh = {
     service_manage: '维护服务事项',
     request_read: '查看服务申请',
     request_handle: '办理服务申请',
+    legal_read: '查看法律服务',
+    legal_manage: '管理律师、值班与常见问题',
   },
 };
 
@@ -92,5 +94,7 @@ export const apiKeysEn: typeof apiKeysZh = {
     service_manage: 'Maintain services',
     request_read: 'View service requests',
     request_handle: 'Handle service requests',
+    legal_read: 'Read legal services',
+    legal_manage: 'Manage lawyers, duty roster and FAQ',
   },
 };

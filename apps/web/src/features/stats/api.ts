@@ -1,4 +1,10 @@
-import type { OrgMemberStats, ServiceStats, ServiceStatsQuery } from '@unionhub/contracts';
+import type {
+  LegalStats,
+  LegalStatsQuery,
+  OrgMemberStats,
+  ServiceStats,
+  ServiceStatsQuery,
+} from '@unionhub/contracts';
 import { adminApi, type DownloadedFile } from '../../lib/api';
 
 export function getOrgMemberStats(orgId: number): Promise<OrgMemberStats> {
@@ -11,4 +17,12 @@ export function getServiceStats(query: ServiceStatsQuery): Promise<ServiceStats>
 
 export function exportServiceStats(query: ServiceStatsQuery): Promise<DownloadedFile> {
   return adminApi.download('/service-requests/stats.xlsx', { query: { ...query } });
+}
+
+export function getLegalStats(query: LegalStatsQuery): Promise<LegalStats> {
+  return adminApi.get<LegalStats>('/legal/stats', { query: { ...query } });
+}
+
+export function exportLegalStats(query: LegalStatsQuery): Promise<DownloadedFile> {
+  return adminApi.download('/legal/stats.xlsx', { query: { ...query } });
 }

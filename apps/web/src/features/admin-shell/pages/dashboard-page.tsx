@@ -15,6 +15,9 @@ export function DashboardPage() {
   // A merchant's counter account can only verify cards: it starts on that page.
   if (me.permissions.length === 1 && me.permissions[0] === 'card.verify')
     return <Navigate to="/admin/card-verify" replace />;
+  // A lawyer or legal volunteer answers consultations and nothing else: the workspace is their home.
+  if (me.permissions.length === 1 && me.permissions[0] === 'legal.answer')
+    return <Navigate to="/admin/legal/workspace" replace />;
 
   return (
     <Space orientation="vertical" size="large" className="uh-page">

@@ -9,8 +9,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatDateTime, useLanguage } from '../../../lib/i18n';
+import { useQrCamera } from '../../../lib/use-qr-camera';
 import { verifyCardToken } from '../api';
-import { useQrCamera } from '../hooks/use-qr-camera';
 import { cleanScan, type VerificationView, verificationView } from '../verification';
 
 /** 4101 0526 0000 0017: as printed on the card. */

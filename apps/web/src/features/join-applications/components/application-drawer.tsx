@@ -1,8 +1,10 @@
 import type { JoinApplication, JoinApplicationItem } from '@unionhub/contracts';
-import { Alert, App, Button, Descriptions, Drawer, Form, Grid, Input, Modal, Result, Space, Tag } from 'antd';
+import { Alert, App, Button, Drawer, Grid, Result, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { PersonSummary } from '../../../components/person-summary';
+import { ReasonModal } from '../../../components/reason-modal';
 import { formatDateTime, useLanguage } from '../../../lib/i18n';
 import { acceptApplication, getMember, rejectApplication } from '../api';
 import { applicationStatusColors, DeadlineCell } from './deadline-cell';
@@ -103,42 +105,66 @@ export function ApplicationDrawer({
               description={current.decisionReason}
             />
           ) : null}
-          <Descriptions bordered column={1} size="small">
-            <Descriptions.Item label={t('joinApplications.name')}>{current.name}</Descriptions.Item>
-            <Descriptions.Item label={t('joinApplications.idNumber')}>
-              {current.idNumberMasked}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('joinApplications.phone')}>{current.phoneMasked}</Descriptions.Item>
-            <Descriptions.Item label={t('joinApplications.employer')}>
-              {current.employerName ?? empty}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('joinApplications.creditCode')}>
-              {current.employerCreditCode ?? empty}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('joinApplications.org')}>{current.orgName}</Descriptions.Item>
-            <Descriptions.Item label={t('joinApplications.createdAt')}>
-              {formatDateTime(current.createdAt, language)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('joinApplications.deadline')}>
-              <DeadlineCell application={current} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('joinApplications.status')}>
-              <Tag color={applicationStatusColors[current.status]}>
-                {t(`joinApplications.statuses.${current.status}`)}
-              </Tag>
-            </Descriptions.Item>
-            {current.decidedAt ? (
-              <Descriptions.Item label={t('joinApplications.decidedAt')}>
-                {formatDateTime(current.decidedAt, language)}
-              </Descriptions.Item>
-            ) : null}
-          </Descriptions>
+          <PersonSummary
+            labels={{
+              name: t('joinApplications.name'),
+              idNumber: t('joinApplications.idNumber'),
+              phone: t('joinApplications.phone'),
+            }}
+            person={current}
+            rows={[
+              {
+                key: 'employer',
+                label: t('joinApplications.employer'),
+                children: current.employerName ?? empty,
+              },
+              {
+                key: 'creditCode',
+                label: t('joinApplications.creditCode'),
+                children: current.employerCreditCode ?? empty,
+              },
+              { key: 'org', label: t('joinApplications.org'), children: current.orgName },
+              {
+                key: 'createdAt',
+                label: t('joinApplications.createdAt'),
+                children: formatDateTime(current.createdAt, language),
+              },
+              {
+                key: 'deadline',
+                label: t('joinApplications.deadline'),
+                children: <DeadlineCell application={current} />,
+              },
+              {
+                key: 'status',
+                label: t('joinApplications.status'),
+                children: (
+                  <Tag color={applicationStatusColors[current.status]}>
+                    {t(`joinApplications.statuses.${current.status}`)}
+                  </Tag>
+                ),
+              },
+              Boolean(current.decidedAt) && {
+                key: 'decidedAt',
+                label: t('joinApplications.decidedAt'),
+                children: formatDateTime(current.decidedAt, language),
+              },
+            ]}
+          />
         </Space>
       ) : null}
-      <RejectModal
-        application={rejecting ? current : null}
+      <ReasonModal
+        open={rejecting && current !== null}
+        title={current ? t('joinApplications.rejectTitle', { name: current.name }) : ''}
+        okText={t('joinApplications.reject')}
+        danger
+        label={t('joinApplications.rejectReason')}
+        required={t('joinApplications.rejectRequired')}
+        placeholder={t('joinApplications.rejectPlaceholder')}
+        showCount
         onClose={() => setRejecting(false)}
-        onDone={(done) => {
+        onSubmit={async ({ reason }) => {
+          if (!current) return;
+          const done = await rejectApplication(current.id, reason);
           setRejecting(false);
           setCurrent(done);
           void message.success(t('joinApplications.rejected', { name: done.name }));
@@ -146,72 +172,5 @@ export function ApplicationDrawer({
         }}
       />
     </Drawer>
-  );
-}
-
-function RejectModal({
-  application,
-  onClose,
-  onDone,
-}: {
-  application: JoinApplication | null;
-  onClose: () => void;
-  onDone: (done: JoinApplication) => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    if (!application) return;
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onDone(await rejectApplication(application.id, v.reason.trim()));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      open={application !== null}
-      title={application ? t('joinApplications.rejectTitle', { name: application.name }) : ''}
-      onOk={submit}
-      okText={t('joinApplications.reject')}
-      okButtonProps={{ danger: true }}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('joinApplications.rejectReason')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              min: 2,
-              max: 200,
-              message: t('joinApplications.rejectRequired'),
-            },
-          ]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={200}
-            showCount
-            placeholder={t('joinApplications.rejectPlaceholder')}
-          />
-        </Form.Item>
-      </Form>
-      {error ? <ErrorAlert error={error} /> : null}
-    </Modal>
   );
 }

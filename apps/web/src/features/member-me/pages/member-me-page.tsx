@@ -62,6 +62,9 @@ export function MemberMePage() {
       <List className="uhm-me-list">
         <List.Item extra={user?.phoneMasked ?? t('common.empty')}>{t('memberMe.phone')}</List.Item>
         <List.Item onClick={() => navigate('/m/requests')}>{t('hall.myRequests')}</List.Item>
+        <List.Item onClick={() => navigate('/m/lectures?tab=mine')}>
+          {t('memberLectures.myLectures')}
+        </List.Item>
         <List.Item onClick={() => navigate('/m/me/notifications')}>
           {t('hall.notificationSettings')}
         </List.Item>

@@ -4,12 +4,9 @@ import {
   Alert,
   App,
   Button,
-  Descriptions,
   Drawer,
   Form,
   Grid,
-  Input,
-  Modal,
   Select,
   Skeleton,
   Space,
@@ -20,6 +17,8 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { PersonSummary } from '../../../components/person-summary';
+import { ReasonModal } from '../../../components/reason-modal';
 import { useMe } from '../../../lib/session';
 import { changeMemberStatus, getMember } from '../api';
 import { MemberCards } from './member-cards';
@@ -108,37 +107,33 @@ export function MemberDrawer({
           {pii ? (
             <Alert type="info" showIcon title={t('members.pii.shownTitle')} data-testid="member-pii" />
           ) : null}
-          <Descriptions bordered column={1} size="small">
-            <Descriptions.Item label={t('members.name')}>{member.name}</Descriptions.Item>
-            <Descriptions.Item label={t('members.idNumber')}>
-              <Typography.Text copyable={pii ? { text: pii.idNumber } : false}>
-                {pii?.idNumber ?? member.idNumberMasked}
-              </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('members.phone')}>
-              <Typography.Text copyable={pii ? { text: pii.phone } : false}>
-                {pii?.phone ?? member.phoneMasked}
-              </Typography.Text>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('members.gender')}>
-              {t(`members.genders.${member.gender}`)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('members.birthDate')}>{member.birthDate}</Descriptions.Item>
-            <Descriptions.Item label={t('members.org')}>{member.orgName}</Descriptions.Item>
-            <Descriptions.Item label={t('members.employer')}>
-              {member.employerName ?? empty}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('members.joinedOn')}>{member.joinedOn}</Descriptions.Item>
-            <Descriptions.Item label={t('members.status')}>
-              <Tag color={statusColors[member.status]}>{t(`members.statuses.${member.status}`)}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('members.categories')}>
-              {member.categories.length
-                ? member.categories.map((c) => <Tag key={c}>{t(`members.categoryNames.${c}`)}</Tag>)
-                : empty}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('members.cardNo')}>{member.cardNo ?? empty}</Descriptions.Item>
-          </Descriptions>
+          <PersonSummary
+            labels={{ name: t('members.name'), idNumber: t('members.idNumber'), phone: t('members.phone') }}
+            person={member}
+            revealed={pii}
+            rows={[
+              { key: 'gender', label: t('members.gender'), children: t(`members.genders.${member.gender}`) },
+              { key: 'birthDate', label: t('members.birthDate'), children: member.birthDate },
+              { key: 'org', label: t('members.org'), children: member.orgName },
+              { key: 'employer', label: t('members.employer'), children: member.employerName ?? empty },
+              { key: 'joinedOn', label: t('members.joinedOn'), children: member.joinedOn },
+              {
+                key: 'status',
+                label: t('members.status'),
+                children: (
+                  <Tag color={statusColors[member.status]}>{t(`members.statuses.${member.status}`)}</Tag>
+                ),
+              },
+              {
+                key: 'categories',
+                label: t('members.categories'),
+                children: member.categories.length
+                  ? member.categories.map((c) => <Tag key={c}>{t(`members.categoryNames.${c}`)}</Tag>)
+                  : empty,
+              },
+              { key: 'cardNo', label: t('members.cardNo'), children: member.cardNo ?? empty },
+            ]}
+          />
           {can('card.manage') ? <MemberCards key={member.id} member={member} onChanged={load} /> : null}
           <div>
             <Typography.Title level={5}>{t('members.detail.history')}</Typography.Title>
@@ -232,58 +227,26 @@ function StatusModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ status: 'active' | 'left' | 'deceased'; reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const choices = member?.status === 'active' ? (['left', 'deceased'] as const) : (['active'] as const);
 
-  const submit = async () => {
-    if (!member) return;
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    try {
-      await changeMemberStatus(member.id, { status: v.status, reason: v.reason.trim() });
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <ReasonModal<{ status: 'active' | 'left' | 'deceased'; reason: string }>
       open={member !== null}
       title={t('members.statusChange.title')}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
+      label={t('members.statusChange.reason')}
+      required={t('members.statusChange.reasonRequired')}
+      onClose={onClose}
+      onSubmit={async ({ status, reason }) => {
+        if (!member) return;
+        await changeMemberStatus(member.id, { status, reason });
+        onDone();
+      }}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="status" label={t('members.statusChange.to')} rules={[{ required: true }]}>
-          <Select
-            options={choices.map((s) => ({ value: s, label: t(`members.statusChange.toOptions.${s}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('members.statusChange.reason')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              min: 2,
-              max: 200,
-              message: t('members.statusChange.reasonRequired'),
-            },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={200} />
-        </Form.Item>
-      </Form>
-      {error ? <ErrorAlert error={error} /> : null}
-    </Modal>
+      <Form.Item name="status" label={t('members.statusChange.to')} rules={[{ required: true }]}>
+        <Select
+          options={choices.map((s) => ({ value: s, label: t(`members.statusChange.toOptions.${s}`) }))}
+        />
+      </Form.Item>
+    </ReasonModal>
   );
 }

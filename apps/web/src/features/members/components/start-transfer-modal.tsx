@@ -1,8 +1,8 @@
 import type { MemberDetail, UnionChoice } from '@unionhub/contracts';
-import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Select, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/error-alert';
+import { ReasonModal } from '../../../components/reason-modal';
 import { findTransferDestinations, startTransfer } from '../api';
 
 /** Grassroots unions as the name or pinyin is typed; a destination may be anywhere, not only in our subtree. */
@@ -74,65 +74,32 @@ export function StartTransferModal({
   onStarted: () => void;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ toOrgId: number; reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    if (!member) return;
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await startTransfer({ memberId: member.id, toOrgId: v.toOrgId, reason: v.reason.trim() });
-      onStarted();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <Modal
+    <ReasonModal<{ toOrgId: number; reason: string }>
       open={member !== null}
       title={member ? t('transfers.start.title', { name: member.name }) : ''}
-      onOk={submit}
       okText={t('transfers.start.button')}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
+      label={t('transfers.start.reason')}
+      required={t('transfers.start.reasonRequired')}
+      placeholder={t('transfers.start.reasonPlaceholder')}
+      notice={<Alert type="info" showIcon title={t('transfers.start.note')} className="uh-block-alert" />}
+      onClose={onClose}
+      onSubmit={async ({ toOrgId, reason }) => {
+        if (!member) return;
+        await startTransfer({ memberId: member.id, toOrgId, reason });
+        onStarted();
+      }}
     >
-      <Alert type="info" showIcon title={t('transfers.start.note')} className="uh-block-alert" />
-      <Form form={form} layout="vertical">
-        <Form.Item label={t('transfers.start.from')}>
-          <Typography.Text>{member?.orgName}</Typography.Text>
-        </Form.Item>
-        <Form.Item
-          name="toOrgId"
-          label={t('transfers.start.to')}
-          rules={[{ required: true, message: t('transfers.start.toRequired') }]}
-        >
-          <DestinationSelect excludeId={member?.orgId ?? 0} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('transfers.start.reason')}
-          rules={[
-            {
-              required: true,
-              whitespace: true,
-              min: 2,
-              max: 200,
-              message: t('transfers.start.reasonRequired'),
-            },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={200} placeholder={t('transfers.start.reasonPlaceholder')} />
-        </Form.Item>
-      </Form>
-      {error ? <ErrorAlert error={error} /> : null}
-    </Modal>
+      <Form.Item label={t('transfers.start.from')}>
+        <Typography.Text>{member?.orgName}</Typography.Text>
+      </Form.Item>
+      <Form.Item
+        name="toOrgId"
+        label={t('transfers.start.to')}
+        rules={[{ required: true, message: t('transfers.start.toRequired') }]}
+      >
+        <DestinationSelect excludeId={member?.orgId ?? 0} />
+      </Form.Item>
+    </ReasonModal>
   );
 }

@@ -1,22 +1,10 @@
 import type { Transfer, TransferDetail } from '@unionhub/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Drawer,
-  Form,
-  Grid,
-  Input,
-  Modal,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Drawer, Grid, Space, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert';
+import { PersonSummary } from '../../../components/person-summary';
+import { ReasonModal } from '../../../components/reason-modal';
 import { formatDateTime, useLanguage } from '../../../lib/i18n';
 import { transferStepKey } from '../../../lib/transfer-flow';
 import { approveTransfer, cancelTransfer, getTransfer, rejectTransfer } from '../api';
@@ -139,26 +127,35 @@ export function TransferDrawer({
               description={transfer.decisionReason}
             />
           ) : null}
-          <Descriptions bordered column={1} size="small">
-            <Descriptions.Item label={t('transfers.member')}>{transfer.memberName}</Descriptions.Item>
-            <Descriptions.Item label={t('transfers.from')}>{transfer.fromOrgName}</Descriptions.Item>
-            <Descriptions.Item label={t('transfers.to')}>{transfer.toOrgName}</Descriptions.Item>
-            <Descriptions.Item label={t('transfers.reason')}>{transfer.reason}</Descriptions.Item>
-            <Descriptions.Item label={t('transfers.startedBy')}>
-              {t(`transfers.startedByValues.${transfer.startedBy}`)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('transfers.status')}>
-              <Tag color={transferStatusColors[transfer.status]}>
-                {t(`transferFlow.statuses.${transfer.status}`)}
-              </Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('transfers.createdAt')}>{date(transfer.createdAt)}</Descriptions.Item>
-            {open ? (
-              <Descriptions.Item label={t('transfers.autoAcceptAt')}>
-                {date(transfer.autoAcceptAt)}
-              </Descriptions.Item>
-            ) : null}
-          </Descriptions>
+          <PersonSummary
+            labels={{ name: t('transfers.member') }}
+            person={{ name: transfer.memberName }}
+            rows={[
+              { key: 'from', label: t('transfers.from'), children: transfer.fromOrgName },
+              { key: 'to', label: t('transfers.to'), children: transfer.toOrgName },
+              { key: 'reason', label: t('transfers.reason'), children: transfer.reason },
+              {
+                key: 'startedBy',
+                label: t('transfers.startedBy'),
+                children: t(`transfers.startedByValues.${transfer.startedBy}`),
+              },
+              {
+                key: 'status',
+                label: t('transfers.status'),
+                children: (
+                  <Tag color={transferStatusColors[transfer.status]}>
+                    {t(`transferFlow.statuses.${transfer.status}`)}
+                  </Tag>
+                ),
+              },
+              { key: 'createdAt', label: t('transfers.createdAt'), children: date(transfer.createdAt) },
+              open && {
+                key: 'autoAcceptAt',
+                label: t('transfers.autoAcceptAt'),
+                children: date(transfer.autoAcceptAt),
+              },
+            ]}
+          />
           <div>
             <Typography.Title level={5}>{t('transfers.history')}</Typography.Title>
             <Timeline
@@ -186,10 +183,18 @@ export function TransferDrawer({
           </div>
         </Space>
       ) : error ? null : null}
-      <RejectTransferModal
-        transfer={rejecting ? transfer : null}
+      <ReasonModal
+        open={rejecting && transfer !== null}
+        title={transfer ? t('transfers.rejectTitle', { name: transfer.memberName }) : ''}
+        okText={t('transfers.reject')}
+        danger
+        label={t('transfers.rejectReason')}
+        required={t('transfers.rejectRequired')}
+        showCount
         onClose={() => setRejecting(false)}
-        onDone={() => {
+        onSubmit={async ({ reason }) => {
+          if (!transfer) return;
+          await rejectTransfer(transfer.id, reason);
           setRejecting(false);
           void message.success(t('transfers.rejected'));
           load();
@@ -197,62 +202,5 @@ export function TransferDrawer({
         }}
       />
     </Drawer>
-  );
-}
-
-function RejectTransferModal({
-  transfer,
-  onClose,
-  onDone,
-}: {
-  transfer: Transfer | null;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    if (!transfer) return;
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await rejectTransfer(transfer.id, v.reason.trim());
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      open={transfer !== null}
-      title={transfer ? t('transfers.rejectTitle', { name: transfer.memberName }) : ''}
-      onOk={submit}
-      okText={t('transfers.reject')}
-      okButtonProps={{ danger: true }}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-    >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="reason"
-          label={t('transfers.rejectReason')}
-          rules={[
-            { required: true, whitespace: true, min: 2, max: 200, message: t('transfers.rejectRequired') },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={200} showCount />
-        </Form.Item>
-      </Form>
-      {error ? <ErrorAlert error={error} /> : null}
-    </Modal>
   );
 }

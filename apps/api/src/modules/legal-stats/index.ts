@@ -1,0 +1,1 @@
+export { legalStatsRoutes } from './legal-stats.routes.js';
