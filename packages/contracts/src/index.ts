@@ -1,4 +1,5 @@
 export * from './api-keys.js';
+export * from './assistance.js';
 export * from './attachments.js';
 export * from './audit.js';
 export * from './auth.js';

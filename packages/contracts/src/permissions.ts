@@ -21,6 +21,8 @@ export const Permissions = [
   'service.manage',
   'request.read',
   'request.handle',
+  'assistance.read',
+  'assistance.manage',
   'legal.manage',
   'legal.read',
   'legal.answer',
@@ -60,6 +62,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'service.manage',
     'request.read',
     'request.handle',
+    'assistance.read',
+    'assistance.manage',
     'legal.manage',
     'legal.read',
     'jobs.read',
@@ -79,6 +83,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'service.manage',
     'request.read',
     'request.handle',
+    'assistance.read',
+    'assistance.manage',
     'legal.manage',
     'legal.read',
     'jobs.read',
@@ -92,6 +98,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'request.read',
     'legal.read',
     'jobs.read',
+    'assistance.read',
   ],
   // A merchant's counter (普惠商户) checks member cards and sees nothing else.
   card_verifier: ['card.verify'],
@@ -117,7 +124,10 @@ export const ApiKeyGrantablePermissions = Permissions.filter(
     p !== 'jobs.post' &&
     // Full personal records and bulk exports stay with people, whose every read is audited by name.
     p !== 'member.pii' &&
-    p !== 'member.export',
+    p !== 'member.export' &&
+    // Hardship details are sensitive: read by named staff only, every view audited.
+    p !== 'assistance.read' &&
+    p !== 'assistance.manage',
 );
 
 /** Members act on their own records only; their permissions name what the member app offers. */

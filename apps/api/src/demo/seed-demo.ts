@@ -10,6 +10,7 @@ import { hashPassword, staffUsers } from '../modules/auth/index.js';
 import { insertOrg, type OrgRow, orgs } from '../modules/orgs/index.js';
 import { regionChildren, townshipsOf } from '../modules/regions/index.js';
 import type { AppContext } from '../platform/context.js';
+import { seedDemoAssistance } from './demo-assistance.js';
 import { seedDemoConsultations } from './demo-consultations.js';
 import { seedDemoHall } from './demo-hall.js';
 import { seedDemoJobs } from './demo-jobs.js';
@@ -185,6 +186,11 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   });
   const members = await seedDemoMembers(ctx, unions);
   await seedDemoHall(ctx, hall!, [0, 1, 2, 3, 4].map(demoMemberPhone));
+  await seedDemoAssistance(
+    ctx,
+    { province: hall!.province, city: hall!.city, county: hall!.county, grassroots: unions[0]! },
+    [10, 11, 12, 13, 14, 15, 16, 17].map(demoMemberPhone),
+  );
   await seedDemoLegal(ctx, { ...hall!, grassroots: unions }, [0, 1, 2, 3, 4, 5].map(demoMemberPhone));
   accounts.push(
     ...(await seedDemoConsultations(ctx, hall!.city, [6, 7, 8, 9].map(demoMemberPhone), demoPassword)),

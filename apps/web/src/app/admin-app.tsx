@@ -8,6 +8,7 @@ import { RequirePermission } from '../features/admin-shell/components/require-pe
 import { AdminNotFoundPage } from '../features/admin-shell/pages/admin-not-found-page';
 import { DashboardPage } from '../features/admin-shell/pages/dashboard-page';
 import { ApiKeysPage } from '../features/api-keys/pages/api-keys-page';
+import { AssistanceRoutes } from '../features/assistance/routes';
 import { RequireStaff } from '../features/auth/components/require-staff';
 import { AdminLoginPage } from '../features/auth/pages/admin-login-page';
 import { CardVerifyPage } from '../features/card-verify/pages/card-verify-page';
@@ -50,6 +51,9 @@ import '../features/legal/legal.css';
 // ECharts is large: the statistics page loads it only when opened.
 const ServiceStatsPage = lazy(() =>
   import('../features/stats/pages/service-stats-page').then((m) => ({ default: m.ServiceStatsPage })),
+);
+const AssistanceStatsPage = lazy(() =>
+  import('../features/assistance/pages/stats-page').then((m) => ({ default: m.AssistanceStatsPage })),
 );
 const LegalStatsPage = lazy(() =>
   import('../features/stats/pages/legal-stats-page').then((m) => ({ default: m.LegalStatsPage })),
@@ -195,6 +199,20 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="request.read">
                     <RequestDetailPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="assistance/*"
+                element={
+                  <RequirePermission permission="assistance.read">
+                    <AssistanceRoutes
+                      stats={
+                        <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                          <AssistanceStatsPage />
+                        </Suspense>
+                      }
+                    />
                   </RequirePermission>
                 }
               />

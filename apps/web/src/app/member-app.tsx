@@ -3,6 +3,9 @@ import { ConfigProvider } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { Navigate, Route, Routes } from 'react-router';
+import { MemberApplyPage } from '../features/assistance/pages/member-apply-page';
+import { MemberAssistancePage } from '../features/assistance/pages/member-assistance-page';
+import { MemberAssistanceDetailPage } from '../features/assistance/pages/member-detail-page';
 import { RequireMember } from '../features/auth/components/require-member';
 import { MemberLoginPage } from '../features/auth/pages/member-login-page';
 import { JobFairPage, JobFairsPage } from '../features/job-board/pages/job-fairs-page';
@@ -39,6 +42,7 @@ import '../styles/member.css';
 import '../styles/member-pages.css';
 import '../styles/member-flows.css';
 import '../features/service-hall/service-hall.css';
+import '../features/assistance/assistance.css';
 import '../features/member-legal/member-legal.css';
 import '../features/job-board/job-board.css';
 
@@ -70,6 +74,9 @@ export function MemberApp() {
             <Route path="requests" element={<MyRequestsPage />} />
             <Route path="requests/:id" element={<RequestPage />} />
             <Route path="requests/:id/resubmit" element={<ApplyPage mode="resubmit" />} />
+            <Route path="assistance" element={<MemberAssistancePage />} />
+            <Route path="assistance/apply" element={<MemberApplyPage />} />
+            <Route path="assistance/:id" element={<MemberAssistanceDetailPage />} />
             <Route path="legal" element={<LegalHomePage />} />
             <Route path="legal/ask" element={<AskPage />} />
             <Route path="legal/consultations" element={<MyConsultationsPage />} />

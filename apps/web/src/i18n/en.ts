@@ -1,4 +1,5 @@
 import { apiKeysEn } from '../features/api-keys/i18n';
+import { assistanceEn } from '../features/assistance/i18n';
 import { cardVerifyEn } from '../features/card-verify/i18n';
 import { enterprisesEn } from '../features/enterprises/i18n';
 import { importsEn } from '../features/imports/i18n';
@@ -23,6 +24,7 @@ import { transferFlowEn } from '../lib/transfer-flow';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
+  assistance: assistanceEn,
   apiKeys: apiKeysEn,
   members: membersEn,
   imports: importsEn,
@@ -172,6 +174,16 @@ export const en: Messages = {
       IMPORT_FILE_INVALID: 'This file cannot be imported; use the template (xlsx or csv).',
       IMPORT_FILE_TOO_LARGE: 'The file is too large; split it and import the parts.',
       IMPORT_NOT_READY: 'This import cannot be committed now; refresh to see its status.',
+      HARDSHIP_FILE_NOT_FOUND: 'Hardship file not found.',
+      HARDSHIP_FILE_EXISTS: 'This member already has an open hardship file.',
+      HARDSHIP_BAD_STATE: 'The file’s state does not allow this.',
+      ASSISTANCE_NOT_FOUND: 'Assistance application not found.',
+      ASSISTANCE_BAD_TRANSITION: 'The application’s state does not allow this.',
+      ASSISTANCE_WRONG_LEVEL: 'It is not this level’s turn to review.',
+      ASSISTANCE_LIMIT_EXCEEDED: 'Over the yearly limit for this kind of assistance.',
+      ASSISTANCE_BUDGET_EXCEEDED: 'Over the remaining budget for this kind of assistance.',
+      ASSISTANCE_NOT_PAYABLE: 'Some selected applications cannot be paid yet.',
+      ASSISTANCE_BATCH_NOT_FOUND: 'Payment batch not found.',
       IMPORT_HAS_ERRORS:
         'The file has rows with errors; with "import nothing on errors" nothing was imported.',
       LECTURE_NOT_FOUND: 'The lecture was not found or is outside your scope.',

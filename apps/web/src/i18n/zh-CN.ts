@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@unionhub/contracts';
 import { apiKeysZh } from '../features/api-keys/i18n';
+import { assistanceZh } from '../features/assistance/i18n';
 import { cardVerifyZh } from '../features/card-verify/i18n';
 import { enterprisesZh } from '../features/enterprises/i18n';
 import { importsZh } from '../features/imports/i18n';
@@ -24,6 +25,7 @@ import type { ClientErrorCode } from '../lib/api';
 import { transferFlowZh } from '../lib/transfer-flow';
 
 export const zhCN = {
+  assistance: assistanceZh,
   apiKeys: apiKeysZh,
   members: membersZh,
   imports: importsZh,
@@ -163,6 +165,16 @@ export const zhCN = {
       IMPORT_FILE_INVALID: '文件无法导入，请使用下载的模板（xlsx 或 csv）。',
       IMPORT_FILE_TOO_LARGE: '文件太大，请拆分后分批导入。',
       IMPORT_NOT_READY: '该导入任务当前不能提交，请刷新后查看状态。',
+      HARDSHIP_FILE_NOT_FOUND: '困难职工档案不存在或不在您的管辖范围内。',
+      HARDSHIP_FILE_EXISTS: '该会员已有在档的困难职工档案。',
+      HARDSHIP_BAD_STATE: '档案当前状态不允许此操作。',
+      ASSISTANCE_NOT_FOUND: '帮扶申请不存在或不在您的管辖范围内。',
+      ASSISTANCE_BAD_TRANSITION: '申请当前状态不允许此操作。',
+      ASSISTANCE_WRONG_LEVEL: '当前不是本级审核，请等待上一级处理。',
+      ASSISTANCE_LIMIT_EXCEEDED: '超出该类帮扶本年度的救助限额。',
+      ASSISTANCE_BUDGET_EXCEEDED: '超出本级工会该类帮扶资金的剩余预算。',
+      ASSISTANCE_NOT_PAYABLE: '所选申请中有尚不能发放的（未审批通过或仍在公示期）。',
+      ASSISTANCE_BATCH_NOT_FOUND: '发放批次不存在。',
       IMPORT_HAS_ERRORS: '文件中有错误行，按“有错误时全部不导入”未导入任何数据。',
       LECTURE_NOT_FOUND: '找不到这场讲座，或它不在您的范围内。',
       LECTURE_BAD_TRANSITION: '讲座当前的状态不允许这样操作。',

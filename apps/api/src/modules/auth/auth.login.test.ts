@@ -51,6 +51,8 @@ describe('staff sign-in', () => {
         'service.manage',
         'request.read',
         'request.handle',
+        'assistance.read',
+        'assistance.manage',
         'legal.manage',
         'legal.read',
         'jobs.read',

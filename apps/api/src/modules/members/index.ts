@@ -1,6 +1,6 @@
 export { chinaToday, joinDateProblem, maskOrgName, parseIdNumber } from './members.policy.js';
 export { presentStatusChange } from './members.presenter.js';
-export type { MemberWithOrg } from './members.repository.js';
+export { type MemberWithOrg, setMemberCategory } from './members.repository.js';
 export { memberRoutes } from './members.routes.js';
 export { memberStatusHistory, members } from './members.schema.js';
 export {

@@ -190,3 +190,19 @@ export async function listStatusHistory(db: Db, memberId: number): Promise<Statu
     .where(eq(memberStatusHistory.memberId, memberId))
     .orderBy(asc(memberStatusHistory.at), asc(memberStatusHistory.id));
 }
+
+/**
+ * Adds or removes one worker category (e.g. `hardship`, which the assistance module keeps in step
+ * with the member's hardship file); the rollup triggers count the change.
+ */
+export async function setMemberCategory(db: Db, memberId: number, category: string, on: boolean, at: Date) {
+  await db
+    .update(members)
+    .set({
+      categories: on
+        ? sql`(select array_agg(distinct c order by c) from unnest(array_append(${members.categories}, ${category}::text)) c)`
+        : sql`array_remove(${members.categories}, ${category}::text)`,
+      updatedAt: at,
+    })
+    .where(eq(members.id, memberId));
+}

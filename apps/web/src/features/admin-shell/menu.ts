@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   FundOutlined,
   GiftOutlined,
+  HeartOutlined,
   IdcardOutlined,
   InboxOutlined,
   LineChartOutlined,
@@ -203,6 +204,24 @@ export const adminMenu: AdminMenuEntry[] = [
         label: 'adminShell.menu.jobStats',
         permission: 'jobs.manage',
       },
+    ],
+  },
+  {
+    key: 'assistance',
+    label: 'assistance.menu.group',
+    icon: HeartOutlined,
+    permission: 'assistance.read',
+    children: [
+      { key: 'assistance-files', path: '/admin/assistance/files', label: 'assistance.menu.files' },
+      {
+        key: 'assistance-applications',
+        path: '/admin/assistance/applications',
+        label: 'assistance.menu.applications',
+      },
+      { key: 'assistance-budgets', path: '/admin/assistance/budgets', label: 'assistance.menu.budgets' },
+      { key: 'assistance-batches', path: '/admin/assistance/batches', label: 'assistance.menu.batches' },
+      { key: 'assistance-stats', path: '/admin/assistance/stats', label: 'assistance.menu.stats' },
+      { key: 'assistance-rules', path: '/admin/assistance/rules', label: 'assistance.menu.rules' },
     ],
   },
   {

@@ -26,7 +26,7 @@ export const memberServices: MemberService[] = [
   { key: 'hall', icon: AppstoreOutlined, color: '#1677ff', path: '/m/hall' },
   { key: 'legal', icon: AuditOutlined, color: '#722ed1', path: '/m/legal' },
   { key: 'lectures', icon: BookOutlined, color: '#2f54eb', path: '/m/lectures' },
-  { key: 'assistance', icon: HeartOutlined, color: '#eb2f96' },
+  { key: 'assistance', icon: HeartOutlined, color: '#eb2f96', path: '/m/assistance' },
   { key: 'jobs', icon: SolutionOutlined, color: '#13a8a8', path: '/m/jobs' },
   { key: 'training', icon: ReadOutlined, color: '#52c41a' },
   { key: 'merchants', icon: ShopOutlined, color: '#faad14' },

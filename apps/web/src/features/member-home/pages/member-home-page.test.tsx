@@ -48,15 +48,16 @@ describe('MemberHomePage', () => {
       '优惠商家',
     ];
     for (const name of names) expect(screen.getByRole('button', { name: new RegExp(name) })).toBeTruthy();
-    expect(screen.getAllByText('即将开放')).toHaveLength(3);
+    expect(screen.getAllByText('即将开放')).toHaveLength(2);
     expect(screen.getByRole('button', { name: /就业服务/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /服务大厅/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /会员卡/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /我要入会/ }).textContent).not.toContain('即将开放');
+    expect(screen.getByRole('button', { name: /困难帮扶/ }).textContent).not.toContain('即将开放');
     expect(screen.getByRole('button', { name: /法律咨询/ }).textContent).not.toContain('即将开放');
 
-    fireEvent.click(screen.getByRole('button', { name: /困难帮扶/ }));
-    expect(await screen.findByText('「困难帮扶」即将开放，敬请期待')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /优惠商家/ }));
+    expect(await screen.findByText('「优惠商家」即将开放，敬请期待')).toBeTruthy();
   });
 
   test('a member sees the card on top, no 我要入会, and the unread count on the bell', async () => {
