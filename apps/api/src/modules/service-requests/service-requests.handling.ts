@@ -24,6 +24,7 @@ import {
   notHandlingUnion,
   requestNotFound,
 } from './service-requests.errors.js';
+import { runCompletionCheck } from './service-requests.completion.js';
 import * as repo from './service-requests.repository.js';
 import { OWNER, postMessage } from './service-requests.service.js';
 import { chinaDate, memberNoticeFor } from './service-requests.texts.js';
@@ -114,7 +115,10 @@ export async function actOnRequest(
       change.acceptedAt = now;
       change.completeDueAt = workingDaysDeadline(now, service.completeWithinDays);
     }
-    if (action === 'complete') change.completedAt = now;
+    if (action === 'complete') {
+      await runCompletionCheck(tx, row.requestType, id);
+      change.completedAt = now;
+    }
     if (action === 'transfer' && target) {
       change.orgId = target.id;
       change.assigneeId = null;
