@@ -4,7 +4,15 @@ import { Id, StringEnum, Timestamp } from './common.js';
 import { ConsultationDetail } from './legal.js';
 
 /** Where a legal-aid case stands: waiting for a lawyer, with one, in a kind of step, or closed. */
-export const LegalAidStages = ['unassigned', 'assigned', 'mediation', 'arbitration', 'litigation', 'other', 'closed'] as const;
+export const LegalAidStages = [
+  'unassigned',
+  'assigned',
+  'mediation',
+  'arbitration',
+  'litigation',
+  'other',
+  'closed',
+] as const;
 export type LegalAidStage = (typeof LegalAidStages)[number];
 
 /** 胜诉/支持, 调解和解, 部分支持, 败诉/驳回, 撤回. */
@@ -79,7 +87,10 @@ export type LegalAidCaseQuery = Static<typeof LegalAidCaseQuery>;
 
 export const AssignLegalAidBody = Type.Object(
   { providerId: Id },
-  { additionalProperties: false, description: 'An active provider with a sign-in, of the handling union or above it' },
+  {
+    additionalProperties: false,
+    description: 'An active provider with a sign-in, of the handling union or above it',
+  },
 );
 export type AssignLegalAidBody = Static<typeof AssignLegalAidBody>;
 

@@ -65,7 +65,6 @@ export type LegalAidFigures = Static<typeof LegalAidFigures>;
 
 const OrgKey = { orgId: Id, orgName: Type.String(), own: Type.Boolean() };
 
-
 export const LegalStats = Type.Object({
   org: Type.Object({ id: Id, name: Type.String() }),
   from: Type.String({ format: 'date' }),

@@ -13,6 +13,7 @@ import type { AppContext } from '../platform/context.js';
 import { seedDemoConsultations } from './demo-consultations.js';
 import { seedDemoHall } from './demo-hall.js';
 import { seedDemoLegal } from './demo-legal.js';
+import { seedDemoLegalAid } from './demo-legal-aid.js';
 import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
 
 /** Henan: the province whose 「豫工惠」 app the source document describes. */
@@ -188,6 +189,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
   accounts.push(
     ...(await seedDemoConsultations(ctx, hall!.city, [6, 7, 8, 9].map(demoMemberPhone), demoPassword)),
   );
+  await seedDemoLegalAid(ctx, hall!, [6, 7, 8, 9].map(demoMemberPhone), [0, 1, 2, 3, 4].map(demoMemberPhone));
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),
     `${JSON.stringify({ accounts, memberPhone: DEMO_MEMBER_PHONE }, null, 2)}\n`,

@@ -177,6 +177,11 @@ export const en: Messages = {
       CONSULTATION_BAD_TRANSITION: 'This cannot be done to the consultation now; refresh and try again.',
       FAQ_NOT_FOUND: 'No such FAQ entry.',
       FAQ_BAD_TRANSITION: 'This entry was already reviewed; refresh to see it.',
+      LEGAL_AID_NOT_FOUND: 'No such legal-aid case.',
+      LEGAL_AID_ALREADY_REQUESTED: 'Legal aid was already requested for this consultation.',
+      LEGAL_AID_OUTCOME_MISSING:
+        'The lawyer has not recorded the outcome of the case yet; it cannot be completed.',
+      LEGAL_AID_CLOSED: 'The outcome of this case is already recorded.',
       NETWORK_ERROR: 'Could not reach the server. Check your connection and try again.',
       BAD_RESPONSE: 'The server sent an unexpected answer. Please try again later.',
     },

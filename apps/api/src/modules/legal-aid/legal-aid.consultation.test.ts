@@ -61,7 +61,11 @@ describe('consultation → legal aid', () => {
     expect(res.statusCode, res.body).toBe(201);
     const { requestId } = res.json();
 
-    const mine = await env.app.inject({ method: 'GET', url: `/api/v1/me/requests/${requestId}/legal-aid`, headers: member.headers });
+    const mine = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/me/requests/${requestId}/legal-aid`,
+      headers: member.headers,
+    });
     expect(mine.json()).toMatchObject({
       consultationId,
       stage: 'unassigned',
@@ -69,7 +73,11 @@ describe('consultation → legal aid', () => {
     });
 
     expect((await act(requestId, 'accept', county)).statusCode).toBe(200);
-    const choices = await env.app.inject({ method: 'GET', url: `/api/v1/legal-aid/cases/${requestId}/providers`, headers: county });
+    const choices = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/legal-aid/cases/${requestId}/providers`,
+      headers: county,
+    });
     expect(choices.json()[0]).toMatchObject({ name: '周律师', answeredConsultation: true });
     const assigned = await assign(requestId, cityLawyer.provider.id);
     expect(assigned.statusCode, assigned.body).toBe(200);

@@ -1,8 +1,8 @@
 import {
-  LegalAidOutcomeNames,
   type LegalAidOutcomeBody,
-  LegalAidStepKindNames,
+  LegalAidOutcomeNames,
   type LegalAidStepBody,
+  LegalAidStepKindNames,
 } from '@unionhub/contracts';
 import { eq } from 'drizzle-orm';
 import { inTransaction } from '../../db/tx.js';
@@ -151,7 +151,13 @@ export async function addStep(
       createdAt: now,
     });
     if (body.attachments?.length)
-      await claimAttachments(tx, actor, body.attachments, { type: OWNER.step, id: stepId }, { path: 'body.attachments' });
+      await claimAttachments(
+        tx,
+        actor,
+        body.attachments,
+        { type: OWNER.step, id: stepId },
+        { path: 'body.attachments' },
+      );
     await repo.updateCase(tx, requestId, { stage: body.kind, updatedAt: now });
     await notify(
       tx,
@@ -187,7 +193,9 @@ export async function recordOutcome(
 ) {
   const { provider } = await lawyerCase(ctx.db, actor, requestId);
   if (body.amountClaimedFen !== undefined && body.amountRecoveredFen > body.amountClaimedFen)
-    throw validationError([{ path: 'body.amountRecoveredFen', message: 'must not exceed the amount claimed' }]);
+    throw validationError([
+      { path: 'body.amountRecoveredFen', message: 'must not exceed the amount claimed' },
+    ]);
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (tx) => {
     const c = (await repo.lockCase(tx, requestId))!;
@@ -229,7 +237,11 @@ export async function recordOutcome(
 
 async function openRequest(tx: Parameters<typeof repo.lockCase>[0], requestId: number) {
   const [row] = await tx
-    .select({ state: serviceRequests.state, accountId: serviceRequests.accountId, orgId: serviceRequests.orgId })
+    .select({
+      state: serviceRequests.state,
+      accountId: serviceRequests.accountId,
+      orgId: serviceRequests.orgId,
+    })
     .from(serviceRequests)
     .where(eq(serviceRequests.id, requestId));
   if (!row || !OPEN_STATES.includes(row.state)) throw caseNotOpen(requestId, row?.state ?? 'missing');

@@ -1,4 +1,10 @@
-import type { ConsultationDetail, LegalAidCase, LegalAidOutcome, LegalAidStage, LegalAidStepKind } from '@unionhub/contracts';
+import type {
+  ConsultationDetail,
+  LegalAidCase,
+  LegalAidOutcome,
+  LegalAidStage,
+  LegalAidStepKind,
+} from '@unionhub/contracts';
 import type { Db } from '../../db/client.js';
 import { listAttachmentsOf, presentAttachment } from '../attachments/index.js';
 import type * as repo from './legal-aid.repository.js';
@@ -37,7 +43,10 @@ export async function presentCase(
     orgName: request.orgName,
     data: request.data,
     stage: (c?.stage ?? 'unassigned') as LegalAidStage,
-    provider: c?.providerId && c.providerName ? { id: c.providerId, name: c.providerName, firm: c.providerFirm } : null,
+    provider:
+      c?.providerId && c.providerName
+        ? { id: c.providerId, name: c.providerName, firm: c.providerFirm }
+        : null,
     consultationId: c?.consultationId ?? null,
     amountClaimedFen: c?.amountClaimedFen ?? null,
     amountRecoveredFen: c?.amountRecoveredFen ?? null,

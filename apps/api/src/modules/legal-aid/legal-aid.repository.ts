@@ -23,11 +23,19 @@ export async function insertCase(tx: Db, values: typeof legalAidCases.$inferInse
 }
 
 export async function lockCase(tx: Db, requestId: number): Promise<CaseRow | null> {
-  const [row] = await tx.select().from(legalAidCases).where(eq(legalAidCases.requestId, requestId)).for('update');
+  const [row] = await tx
+    .select()
+    .from(legalAidCases)
+    .where(eq(legalAidCases.requestId, requestId))
+    .for('update');
   return row ?? null;
 }
 
-export async function updateCase(tx: Db, requestId: number, values: Partial<typeof legalAidCases.$inferInsert>) {
+export async function updateCase(
+  tx: Db,
+  requestId: number,
+  values: Partial<typeof legalAidCases.$inferInsert>,
+) {
   await tx.update(legalAidCases).set(values).where(eq(legalAidCases.requestId, requestId));
 }
 
@@ -41,10 +49,7 @@ export async function findCase(db: Db, requestId: number): Promise<CaseWithProvi
 }
 
 export async function findCaseByConsultation(db: Db, consultationId: number): Promise<CaseRow | null> {
-  const [row] = await db
-    .select()
-    .from(legalAidCases)
-    .where(eq(legalAidCases.consultationId, consultationId));
+  const [row] = await db.select().from(legalAidCases).where(eq(legalAidCases.consultationId, consultationId));
   return row ?? null;
 }
 

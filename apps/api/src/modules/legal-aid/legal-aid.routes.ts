@@ -109,7 +109,8 @@ export const legalAidRoutes =
         config: handle,
         schema: {
           tags,
-          summary: 'Assign or reassign the lawyer (accepted or in-progress request); a provider the union may not use → 404',
+          summary:
+            'Assign or reassign the lawyer (accepted or in-progress request); a provider the union may not use → 404',
           params: IdParams,
           body: AssignLegalAidBody,
           response: { 200: LegalAidCase, ...errorResponses(400, 401, 403, 404, 409) },

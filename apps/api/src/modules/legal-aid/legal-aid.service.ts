@@ -53,7 +53,9 @@ export async function applyFromConsultation(
   try {
     return await submitRequest(ctx, actor, body, idempotencyKey, meta, async (tx, request) => {
       if (request.requestType !== LEGAL_AID)
-        throw validationError([{ path: 'body.serviceId', message: 'must be a legal-aid service (法律援助)' }]);
+        throw validationError([
+          { path: 'body.serviceId', message: 'must be a legal-aid service (法律援助)' },
+        ]);
       await repo.insertCase(tx, {
         requestId: request.id,
         consultationId,
@@ -70,18 +72,34 @@ export async function applyFromConsultation(
   }
 }
 
-async function build(db: Db, request: { id: number; requestType: string }, view: CaseContext, actions: string[]) {
+async function build(
+  db: Db,
+  request: { id: number; requestType: string },
+  view: CaseContext,
+  actions: string[],
+) {
   if (request.requestType !== LEGAL_AID) throw legalAidNotFound(request.id);
   const c = await repo.findCase(db, request.id);
   const steps = await repo.listSteps(db, request.id);
   const consultation = c?.consultationId ? await findConsultationView(db, c.consultationId) : null;
-  return presentCase(db, view, c, steps, consultation ? await presentConsultation(db, consultation, []) : null, actions);
+  return presentCase(
+    db,
+    view,
+    c,
+    steps,
+    consultation ? await presentConsultation(db, consultation, []) : null,
+    actions,
+  );
 }
 
 export type CaseContext = Parameters<typeof presentCase>[1];
 
 /** The member's own legal-aid request: its case steps, outcome and the consultation it grew from. */
-export async function getMyCase(ctx: AppContext, actor: MemberActor, requestId: number): Promise<LegalAidCase> {
+export async function getMyCase(
+  ctx: AppContext,
+  actor: MemberActor,
+  requestId: number,
+): Promise<LegalAidCase> {
   const request = await getMyRequest(ctx, actor, requestId).catch(() => {
     throw legalAidNotFound(requestId);
   });

@@ -56,7 +56,11 @@ describe('legal statistics: consultations and legal aid', () => {
     const county = await staffAt(tree.county);
     expect((await act(id, 'complete', county, { comment: '调解和解' })).statusCode).toBe(200);
 
-    const res = await env.app.inject({ method: 'GET', url: `/api/v1/legal/stats?orgId=${tree.city.id}`, headers: await staffAt(tree.city) });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/legal/stats?orgId=${tree.city.id}`,
+      headers: await staffAt(tree.city),
+    });
     expect(res.statusCode, res.body).toBe(200);
     const stats = res.json();
     expect(stats.consultations.totals).toMatchObject({
@@ -69,8 +73,12 @@ describe('legal statistics: consultations and legal aid', () => {
       ratingMean: 5,
       timedOut: 0,
     });
-    expect(stats.consultations.byField).toContainEqual(expect.objectContaining({ field: 'wages', asked: 1, answered: 1 }));
-    expect(stats.consultations.byOrg).toEqual([expect.objectContaining({ orgName: '金水区总工会', asked: 2 })]);
+    expect(stats.consultations.byField).toContainEqual(
+      expect.objectContaining({ field: 'wages', asked: 1, answered: 1 }),
+    );
+    expect(stats.consultations.byOrg).toEqual([
+      expect.objectContaining({ orgName: '金水区总工会', asked: 2 }),
+    ]);
     expect(stats.legalAid.totals).toEqual({
       cases: 2,
       open: 1,
@@ -80,10 +88,17 @@ describe('legal statistics: consultations and legal aid', () => {
     });
     expect(stats.legalAid.byOutcome).toEqual([{ outcome: 'settled', count: 1 }]);
     expect(stats.legalAid.byStage).toEqual(
-      expect.arrayContaining([{ stage: 'assigned', count: 1 }, { stage: 'closed', count: 1 }]),
+      expect.arrayContaining([
+        { stage: 'assigned', count: 1 },
+        { stage: 'closed', count: 1 },
+      ]),
     );
 
-    const xlsx = await env.app.inject({ method: 'GET', url: `/api/v1/legal/stats.xlsx?orgId=${tree.city.id}`, headers: await staffAt(tree.city) });
+    const xlsx = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/legal/stats.xlsx?orgId=${tree.city.id}`,
+      headers: await staffAt(tree.city),
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { bearer, buildOrgTree, buildStaffUser, tokenFor } from '../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
 import { buildProvider, onDuty } from '../../test/legal.js';
-import { buildService, memberWithAccount, upload } from '../../test/service-hall.js';
+import { buildService, type memberWithAccount, upload } from '../../test/service-hall.js';
 import { services } from '../services/index.js';
 
 export const HOUR = 3_600_000;
@@ -23,11 +23,22 @@ export type Member = Awaited<ReturnType<typeof memberWithAccount>>;
 
 export const aidForm = {
   fields: [
-    { key: 'disputeType', label: '争议类型', type: 'select' as const, required: true, options: ['劳动报酬', '劳动合同', '工伤', '社会保险', '解除劳动关系', '其他'] },
+    {
+      key: 'disputeType',
+      label: '争议类型',
+      type: 'select' as const,
+      required: true,
+      options: ['劳动报酬', '劳动合同', '工伤', '社会保险', '解除劳动关系', '其他'],
+    },
     { key: 'employer', label: '用人单位名称', type: 'text' as const, required: true, maxLength: 100 },
     { key: 'amount', label: '涉及金额（元）', type: 'number' as const, required: false, min: 0 },
     { key: 'arbitrated', label: '是否已申请劳动仲裁', type: 'boolean' as const, required: true },
-    { key: 'lowIncome', label: '本人月收入是否低于当地最低工资标准的2倍', type: 'boolean' as const, required: true },
+    {
+      key: 'lowIncome',
+      label: '本人月收入是否低于当地最低工资标准的2倍',
+      type: 'boolean' as const,
+      required: true,
+    },
     { key: 'story', label: '事情经过', type: 'textarea' as const, required: true, maxLength: 2000 },
   ],
 };
@@ -42,7 +53,10 @@ export const aidData = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export async function staffAt(org: Parameters<typeof buildStaffUser>[1]['org'], role: 'staff' | 'viewer' | 'org_admin' = 'staff') {
+export async function staffAt(
+  org: Parameters<typeof buildStaffUser>[1]['org'],
+  role: 'staff' | 'viewer' | 'org_admin' = 'staff',
+) {
   return bearer(await tokenFor(env, await buildStaffUser(env, { org, roles: [role] })));
 }
 
@@ -59,11 +73,20 @@ export async function fileAid(member: Member) {
   return (res.json() as { id: number }).id;
 }
 
-export const act = (id: number, action: string, headers: Record<string, string>, payload: Record<string, unknown> = {}) =>
-  env.app.inject({ method: 'POST', url: `/api/v1/service-requests/${id}/${action}`, headers, payload });
+export const act = (
+  id: number,
+  action: string,
+  headers: Record<string, string>,
+  payload: Record<string, unknown> = {},
+) => env.app.inject({ method: 'POST', url: `/api/v1/service-requests/${id}/${action}`, headers, payload });
 
 export const assign = (id: number, providerId: number, headers = county) =>
-  env.app.inject({ method: 'PUT', url: `/api/v1/legal-aid/cases/${id}/provider`, headers, payload: { providerId } });
+  env.app.inject({
+    method: 'PUT',
+    url: `/api/v1/legal-aid/cases/${id}/provider`,
+    headers,
+    payload: { providerId },
+  });
 
 /** A legal-aid request filed, accepted by the county and given to the county's lawyer. */
 export async function assignedCase(member: Member) {
@@ -84,7 +107,13 @@ export function useLegalAidEnv(): void {
       category: 'rights',
       form: aidForm,
       attachments: [
-        { key: 'evidence', label: '劳动合同、工资条、工伤认定书等', required: true, maxCount: 10, kinds: ['image', 'pdf'] },
+        {
+          key: 'evidence',
+          label: '劳动合同、工资条、工伤认定书等',
+          required: true,
+          maxCount: 10,
+          kinds: ['image', 'pdf'],
+        },
       ],
       acceptWithinDays: 3,
       completeWithinDays: 60,

@@ -1,8 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import {
-  type ConsultationFigures,
   type ConsultationField,
   ConsultationFieldNames,
+  type ConsultationFigures,
   type LectureFigures,
   type LegalAidFigures,
   type LegalAidOutcome,
@@ -36,7 +36,16 @@ const supervisionCells = (f: SupervisionFigures) => [
 const num = (v: number | null) => (v === null ? '' : v);
 const yuan = (fen: number) => Math.round(fen) / 100;
 
-const CONSULTATION_HEADERS = ['咨询量', '已答复', '答复用时中位数（分钟）', '答复用时P90（分钟）', '评价数', '满意率（4星及以上）', '平均评分', '超时转派次数'];
+const CONSULTATION_HEADERS = [
+  '咨询量',
+  '已答复',
+  '答复用时中位数（分钟）',
+  '答复用时P90（分钟）',
+  '评价数',
+  '满意率（4星及以上）',
+  '平均评分',
+  '超时转派次数',
+];
 const consultationCells = (f: ConsultationFigures) => [
   f.asked,
   f.answered,
@@ -49,7 +58,13 @@ const consultationCells = (f: ConsultationFigures) => [
 ];
 
 const AID_HEADERS = ['援助案件', '办理中', '已结案', '涉及金额（元）', '追回金额（元）'];
-const aidCells = (f: LegalAidFigures) => [f.cases, f.open, f.closed, yuan(f.amountClaimedFen), yuan(f.amountRecoveredFen)];
+const aidCells = (f: LegalAidFigures) => [
+  f.cases,
+  f.open,
+  f.closed,
+  yuan(f.amountClaimedFen),
+  yuan(f.amountRecoveredFen),
+];
 
 async function writeWorkbook(stats: LegalStats, out: PassThrough, watermark: string) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -83,7 +98,10 @@ async function writeWorkbook(stats: LegalStats, out: PassThrough, watermark: str
     [
       '援助结果',
       ['案件结果', '案件数'],
-      stats.legalAid.byOutcome.map((o) => [LegalAidOutcomeNames[o.outcome as LegalAidOutcome] ?? o.outcome, o.count]),
+      stats.legalAid.byOutcome.map((o) => [
+        LegalAidOutcomeNames[o.outcome as LegalAidOutcome] ?? o.outcome,
+        o.count,
+      ]),
       null,
     ],
     [

@@ -85,10 +85,14 @@ export async function legalAidRows(db: Db, s: Scope) {
     db.execute(q(sql`0`)).then(rowsOf),
     db.execute(q(s.child)).then(rowsOf),
     db
-      .execute(sql`select coalesce(a.stage, 'unassigned') as stage, count(*)::int as count from ${from} group by 1`)
+      .execute(
+        sql`select coalesce(a.stage, 'unassigned') as stage, count(*)::int as count from ${from} group by 1`,
+      )
       .then(rowsOf),
     db
-      .execute(sql`select a.outcome as outcome, count(*)::int as count from ${from} and a.outcome is not null group by 1`)
+      .execute(
+        sql`select a.outcome as outcome, count(*)::int as count from ${from} and a.outcome is not null group by 1`,
+      )
       .then(rowsOf),
   ]);
   return {

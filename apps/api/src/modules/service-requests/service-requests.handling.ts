@@ -18,13 +18,13 @@ import { recordAudit } from '../audit/index.js';
 import { notify, notifyOrgStaff } from '../notifications/index.js';
 import { findOrgById, getOrgInScope, listAncestorsOf } from '../orgs/index.js';
 import { getServiceById } from '../services/index.js';
+import { runCompletionCheck } from './service-requests.completion.js';
 import {
   badTransition,
   commentRequired,
   notHandlingUnion,
   requestNotFound,
 } from './service-requests.errors.js';
-import { runCompletionCheck } from './service-requests.completion.js';
 import * as repo from './service-requests.repository.js';
 import { OWNER, postMessage } from './service-requests.service.js';
 import { chinaDate, memberNoticeFor } from './service-requests.texts.js';
