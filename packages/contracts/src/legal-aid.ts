@@ -143,3 +143,10 @@ export const LegalAidStepKindNames: Record<LegalAidStepKind, string> = {
   litigation: '诉讼',
   other: '其他',
 };
+
+/** What 申请法律援助 opens: the legal-aid service offered to the member and values from the consultation. */
+export const LegalAidDraft = Type.Object({
+  serviceId: Id,
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+export type LegalAidDraft = Static<typeof LegalAidDraft>;

@@ -57,8 +57,21 @@ describe('consultation → legal aid', () => {
   it('files the request linked to the answered consultation; the thread shows for member, staff and lawyer', async () => {
     const member = await memberWithAccount(env, tree.grassroots, { name: '孙建国' });
     const consultationId = await askAndAnswer(member);
+    const draft = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/me/legal/consultations/${consultationId}/legal-aid`,
+      headers: member.headers,
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    expect(draft.json()).toEqual({ serviceId: service.id, data: { disputeType: '劳动报酬', story: question.text } });
     const res = await convert(member, consultationId);
     expect(res.statusCode, res.body).toBe(201);
+    const again = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/me/legal/consultations/${consultationId}/legal-aid`,
+      headers: member.headers,
+    });
+    expect(again.statusCode).toBe(409);
     const { requestId } = res.json();
 
     const mine = await env.app.inject({

@@ -6,6 +6,7 @@ import {
   LegalAidCaseList,
   LegalAidCaseQuery,
   LegalAidCreated,
+  LegalAidDraft,
   LegalAidOutcomeBody,
   LegalAidProviderChoices,
   LegalAidStepBody,
@@ -16,6 +17,7 @@ import { memberOf, staffOf } from '../../platform/auth-hook.js';
 import type { AppContext } from '../../platform/context.js';
 import { errorResponses } from '../../platform/error-responses.js';
 import { addStep, assignLawyer, providerChoices, recordOutcome } from './legal-aid.handling.js';
+import { legalAidDraft } from './legal-aid.prefill.js';
 import { applyFromConsultation, getMyCase, getStaffCase } from './legal-aid.service.js';
 import { getLawyerCase, listLawyerCases } from './legal-aid.workspace.js';
 
@@ -32,6 +34,21 @@ export const legalAidRoutes =
   (ctx: AppContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     // ── Member ──
+    app.get(
+      '/me/legal/consultations/:id/legal-aid',
+      {
+        config: member,
+        schema: {
+          tags,
+          summary:
+            'The legal-aid form to open from a consultation: the service offered to me and values taken from the consultation',
+          params: IdParams,
+          response: { 200: LegalAidDraft, ...errorResponses(401, 403, 404, 409) },
+        },
+      },
+      async (request) => legalAidDraft(ctx, memberOf(request), request.params.id),
+    );
+
     app.post(
       '/me/legal/consultations/:id/legal-aid',
       {
