@@ -70,6 +70,7 @@ export const LegalAidCaseSummary = Type.Object({
   providerName: Nullable(Type.String()),
   submittedAt: Timestamp,
 });
+export type LegalAidCaseSummary = Static<typeof LegalAidCaseSummary>;
 export const LegalAidCaseList = Type.Object({
   items: Type.Array(LegalAidCaseSummary),
   total: Type.Integer({ minimum: 0 }),
@@ -102,6 +103,7 @@ export const LegalAidProviderChoice = Type.Object({
   fields: Type.Array(Type.String()),
   answeredConsultation: Type.Boolean({ description: 'Answered the linked consultation: suggested first' }),
 });
+export type LegalAidProviderChoice = Static<typeof LegalAidProviderChoice>;
 export const LegalAidProviderChoices = Type.Array(LegalAidProviderChoice);
 
 export const LegalAidStepBody = Type.Object(

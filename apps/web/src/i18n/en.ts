@@ -8,6 +8,7 @@ import { legalEventsEn } from '../features/legal-events/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { memberJoinEn } from '../features/member-join/i18n';
 import { memberLecturesEn } from '../features/member-lectures/i18n';
+import { legalAidEn } from '../features/legal-aid/i18n';
 import { memberLegalEn } from '../features/member-legal/i18n';
 import { memberTransfersEn } from '../features/member-transfers/i18n';
 import { membersEn } from '../features/members/i18n';
@@ -42,6 +43,7 @@ export const en: Messages = {
   services: servicesEn,
   legalConsult: legalEn,
   memberLegal: memberLegalEn,
+  legalAid: legalAidEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',

@@ -9,6 +9,7 @@ import { legalEventsZh } from '../features/legal-events/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { memberJoinZh } from '../features/member-join/i18n';
 import { memberLecturesZh } from '../features/member-lectures/i18n';
+import { legalAidZh } from '../features/legal-aid/i18n';
 import { memberLegalZh } from '../features/member-legal/i18n';
 import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
@@ -43,6 +44,7 @@ export const zhCN = {
   services: servicesZh,
   legalConsult: legalZh,
   memberLegal: memberLegalZh,
+  legalAid: legalAidZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',

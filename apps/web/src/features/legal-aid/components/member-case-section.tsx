@@ -1,0 +1,77 @@
+import type { LegalAidCase } from '@unionhub/contracts';
+import { Steps } from 'antd-mobile';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getMyCase } from '../api';
+import { yuanOf } from '../i18n';
+
+const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN');
+
+/** 法律援助办理情况 on the member's request page: lawyer, stage, steps, outcome, the consultation. */
+export function MemberCaseSection({ requestId, version }: { requestId: number; version: string }) {
+  const { t } = useTranslation();
+  const [c, setC] = useState<LegalAidCase | null>(null);
+  useEffect(() => {
+    getMyCase(requestId).then(setC, () => setC(null));
+  }, [requestId, version]);
+  if (!c) return null;
+  return (
+    <>
+      <section className="uhm-card" data-testid="legal-aid-case">
+        <h2 className="uhm-card-title">{t('legalAid.section')}</h2>
+        <dl className="uhm-facts">
+          <dt>{t('legalAid.lawyer')}</dt>
+          <dd>{c.provider ? `${c.provider.name}${c.provider.firm ? `（${c.provider.firm}）` : ''}` : t('legalAid.noLawyer')}</dd>
+          <dt>{t('legalAid.stage')}</dt>
+          <dd>{t(`legalAid.stages.${c.stage}`)}</dd>
+          {c.outcome && (
+            <>
+              <dt>{t('legalAid.outcome')}</dt>
+              <dd data-testid="legal-aid-outcome">{t(`legalAid.outcomes.${c.outcome}`)}</dd>
+              <dt>{t('legalAid.recovered')}</dt>
+              <dd>{t('legalAid.yuan', { amount: yuanOf(c.amountRecoveredFen) })}</dd>
+            </>
+          )}
+        </dl>
+        {c.outcomeNote && <p className="uhm-prewrap">{c.outcomeNote}</p>}
+        <h3 className="uhm-card-title">{t('legalAid.steps')}</h3>
+        {c.steps.length === 0 ? (
+          <p className="uhm-muted">{t('legalAid.noSteps')}</p>
+        ) : (
+          <Steps direction="vertical" current={c.steps.length - 1}>
+            {c.steps.map((s) => (
+              <Steps.Step
+                key={s.id}
+                status="finish"
+                title={`${t(`legalAid.kinds.${s.kind}`)} · ${day(s.date)}`}
+                description={
+                  <div className="uhm-event">
+                    <div className="uhm-prewrap">{s.note}</div>
+                    {s.result && <div className="uhm-prewrap">{s.result}</div>}
+                  </div>
+                }
+              />
+            ))}
+          </Steps>
+        )}
+      </section>
+      {c.consultation && (
+        <section className="uhm-card" data-testid="legal-aid-consultation">
+          <h2 className="uhm-card-title">{t('legalAid.consultation')}</h2>
+          <ul className="uhm-messages">
+            <li className="uhm-message-mine">
+              <div className="uhm-muted">{t('legalAid.question')}</div>
+              <div className="uhm-prewrap">{c.consultation.text}</div>
+            </li>
+            {c.consultation.messages.map((m) => (
+              <li key={m.id} className={m.authorType === 'member' ? 'uhm-message-mine' : 'uhm-message-union'}>
+                <div className="uhm-muted">{m.authorName}</div>
+                <div className="uhm-prewrap">{m.text}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
