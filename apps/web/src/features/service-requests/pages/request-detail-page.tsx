@@ -34,6 +34,7 @@ import {
   listUnionStaff,
   replyToMember,
 } from '../api';
+import { AdminCasePanel } from '../../legal-aid/components/admin-case-panel';
 import { ActionModal } from '../components/action-modal';
 import { DeadlineCell } from '../components/deadline-cell';
 
@@ -200,6 +201,9 @@ export function RequestDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          {request.requestType === 'legal_aid' && (
+            <AdminCasePanel requestId={request.id} version={request.updatedAt} />
+          )}
           <Card title={t('requests.memberCard')} className="uh-block-card">
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('requests.name')}>{request.member.name}</Descriptions.Item>
