@@ -45,6 +45,7 @@ export const LegalAidCase = Type.Object({
   orgId: Id,
   orgName: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
+  labels: Type.Record(Type.String(), Type.String(), { description: 'The form’s label of each value' }),
   stage: StringEnum(LegalAidStages),
   provider: Nullable(Type.Object({ id: Id, name: Type.String(), firm: Nullable(Type.String()) })),
   consultationId: Nullable(Id),

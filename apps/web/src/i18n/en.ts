@@ -4,11 +4,11 @@ import { enterprisesEn } from '../features/enterprises/i18n';
 import { importsEn } from '../features/imports/i18n';
 import { joinApplicationsEn } from '../features/join-applications/i18n';
 import { legalEn } from '../features/legal/i18n';
+import { legalAidEn } from '../features/legal-aid/i18n';
 import { legalEventsEn } from '../features/legal-events/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { memberJoinEn } from '../features/member-join/i18n';
 import { memberLecturesEn } from '../features/member-lectures/i18n';
-import { legalAidEn } from '../features/legal-aid/i18n';
 import { memberLegalEn } from '../features/member-legal/i18n';
 import { memberTransfersEn } from '../features/member-transfers/i18n';
 import { membersEn } from '../features/members/i18n';
@@ -319,6 +319,7 @@ export const en: Messages = {
       legalProviders: 'Lawyers & volunteers',
       legalDuty: 'Duty roster',
       legalWorkspace: 'Lawyer workspace',
+      legalAidCases: 'Legal-aid cases',
       legalConsultations: 'Consultations',
       legalFaq: 'FAQ review',
       requests: 'Service requests',

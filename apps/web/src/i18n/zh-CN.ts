@@ -5,11 +5,11 @@ import { enterprisesZh } from '../features/enterprises/i18n';
 import { importsZh } from '../features/imports/i18n';
 import { joinApplicationsZh } from '../features/join-applications/i18n';
 import { legalZh } from '../features/legal/i18n';
+import { legalAidZh } from '../features/legal-aid/i18n';
 import { legalEventsZh } from '../features/legal-events/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { memberJoinZh } from '../features/member-join/i18n';
 import { memberLecturesZh } from '../features/member-lectures/i18n';
-import { legalAidZh } from '../features/legal-aid/i18n';
 import { memberLegalZh } from '../features/member-legal/i18n';
 import { memberTransfersZh } from '../features/member-transfers/i18n';
 import { membersZh } from '../features/members/i18n';
@@ -307,6 +307,7 @@ export const zhCN = {
       legalProviders: '律师与志愿者',
       legalDuty: '值班表',
       legalWorkspace: '法律咨询工作台',
+      legalAidCases: '援助案件',
       legalConsultations: '咨询管理',
       legalFaq: '问答审核',
       requests: '服务工单',

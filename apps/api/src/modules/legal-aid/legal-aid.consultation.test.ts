@@ -63,7 +63,10 @@ describe('consultation → legal aid', () => {
       headers: member.headers,
     });
     expect(draft.statusCode, draft.body).toBe(200);
-    expect(draft.json()).toEqual({ serviceId: service.id, data: { disputeType: '劳动报酬', story: question.text } });
+    expect(draft.json()).toEqual({
+      serviceId: service.id,
+      data: { disputeType: '劳动报酬', story: question.text },
+    });
     const res = await convert(member, consultationId);
     expect(res.statusCode, res.body).toBe(201);
     const again = await env.app.inject({

@@ -15,6 +15,7 @@ export async function findRequestFacts(db: Db, requestId: number): Promise<Reque
       orgId: serviceRequests.orgId,
       orgName: orgs.name,
       data: serviceRequests.data,
+      form: serviceRequests.form,
       submittedAt: serviceRequests.submittedAt,
     })
     .from(serviceRequests)

@@ -28,7 +28,9 @@ export async function legalAidDraft(ctx: AppContext, actor: MemberActor, consult
   for (const { id } of candidates) {
     const offered = await getOfferedService(ctx, member, id).catch(() => null);
     if (!offered) continue;
-    const field = offered.service.form.fields.find((f) => f.type === 'select' && f.label.includes('争议类型'));
+    const field = offered.service.form.fields.find(
+      (f) => f.type === 'select' && f.label.includes('争议类型'),
+    );
     const story = offered.service.form.fields.find((f) => f.type === 'textarea');
     const fieldName = ConsultationFieldNames[c.field as ConsultationField];
     return {

@@ -19,6 +19,7 @@ export interface RequestFacts {
   orgId: number;
   orgName: string;
   data: Record<string, unknown>;
+  form: { fields: { key: string; label: string }[] };
   submittedAt: Date;
 }
 
@@ -42,6 +43,7 @@ export async function presentCase(
     orgId: request.orgId,
     orgName: request.orgName,
     data: request.data,
+    labels: Object.fromEntries(request.form.fields.map((f) => [f.key, f.label])),
     stage: (c?.stage ?? 'unassigned') as LegalAidStage,
     provider:
       c?.providerId && c.providerName

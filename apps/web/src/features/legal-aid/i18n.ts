@@ -104,7 +104,12 @@ export const legalAidEn: typeof legalAidZh = {
     lost: 'Lost / dismissed',
     withdrawn: 'Withdrawn',
   },
-  kinds: { mediation: 'Mediation', arbitration: 'Labour arbitration', litigation: 'Litigation', other: 'Other' },
+  kinds: {
+    mediation: 'Mediation',
+    arbitration: 'Labour arbitration',
+    litigation: 'Litigation',
+    other: 'Other',
+  },
   panel: 'Legal-aid case',
   assign: 'Assign a lawyer',
   reassign: 'Reassign',

@@ -14,7 +14,9 @@ export function CaseView({ value }: { value: LegalAidCase }) {
             ? `${value.provider.name}${value.provider.firm ? `（${value.provider.firm}）` : ''}`
             : t('legalAid.stages.unassigned')}
         </Descriptions.Item>
-        <Descriptions.Item label={t('legalAid.stage')}>{t(`legalAid.stages.${value.stage}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('legalAid.stage')}>
+          {t(`legalAid.stages.${value.stage}`)}
+        </Descriptions.Item>
         {value.amountClaimedFen !== null && (
           <Descriptions.Item label={t('legalAid.claimed')}>
             {t('legalAid.yuan', { amount: yuanOf(value.amountClaimedFen) })}

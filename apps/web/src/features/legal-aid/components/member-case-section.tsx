@@ -21,7 +21,11 @@ export function MemberCaseSection({ requestId, version }: { requestId: number; v
         <h2 className="uhm-card-title">{t('legalAid.section')}</h2>
         <dl className="uhm-facts">
           <dt>{t('legalAid.lawyer')}</dt>
-          <dd>{c.provider ? `${c.provider.name}${c.provider.firm ? `（${c.provider.firm}）` : ''}` : t('legalAid.noLawyer')}</dd>
+          <dd>
+            {c.provider
+              ? `${c.provider.name}${c.provider.firm ? `（${c.provider.firm}）` : ''}`
+              : t('legalAid.noLawyer')}
+          </dd>
           <dt>{t('legalAid.stage')}</dt>
           <dd>{t(`legalAid.stages.${c.stage}`)}</dd>
           {c.outcome && (

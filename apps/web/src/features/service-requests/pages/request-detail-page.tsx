@@ -25,6 +25,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { describeError } from '../../../lib/errors';
 import { useMe } from '../../../lib/session';
+import { AdminCasePanel } from '../../legal-aid/components/admin-case-panel';
 import { STATE_COLORS } from '../../service-hall/request-steps';
 import {
   actOnRequest,
@@ -34,7 +35,6 @@ import {
   listUnionStaff,
   replyToMember,
 } from '../api';
-import { AdminCasePanel } from '../../legal-aid/components/admin-case-panel';
 import { ActionModal } from '../components/action-modal';
 import { DeadlineCell } from '../components/deadline-cell';
 
