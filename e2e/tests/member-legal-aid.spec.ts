@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { lastSmsCode, smsTo } from '../support/demo.js';
-import { adminPage, idNumber, memberApi, registerMember, staffApi } from '../support/flows.js';
+import { adminPage, idNumber, registerMember, staffApi } from '../support/flows.js';
 import { SCREENSHOT_DIR } from '../support/paths.js';
 
 test.beforeAll(() => mkdirSync(SCREENSHOT_DIR, { recursive: true }));
@@ -23,25 +23,7 @@ test('an answered consultation becomes a legal-aid request; the county assigns t
   const staff = await staffApi(request, 'zhongyuan_jianshe');
   await registerMember(request, staff, { name: '马桂兰', idNumber: idNumber('41010519850312004'), phone });
 
-  // The worker asked and the lawyer on duty answered (the consultation journeys show those screens).
-  const member = await memberApi(request, phone);
-  const question = '公司连续三个月没发工资，一共拖欠我一万五千多元，找老板也不理，我能请工会的律师帮我打官司吗？';
-  const asked = await request.post('/api/v1/me/legal/consultations', {
-    headers: member,
-    data: { field: 'wages', text: question },
-  });
-  expect(asked.status(), await asked.text()).toBe(201);
-  const consultation = await asked.json();
-  const username = LAWYERS[consultation.lawyer.name as string];
-  expect(username, `the lawyer on duty: ${consultation.lawyer.name}`).toBeTruthy();
-  const lawyerApi = await staffApi(request, username!);
-  const answered = await request.post(`/api/v1/legal/workspace/consultations/${consultation.id}/answer`, {
-    headers: lawyerApi.headers,
-    data: { text: '可以申请工会法律援助，由律师代理您与公司调解，调解不成再申请劳动仲裁。请准备好劳动合同和工资流水。' },
-  });
-  expect(answered.status(), await answered.text()).toBe(200);
-
-  // On the phone: one tap turns the answered consultation into a legal-aid application, pre-filled.
+  // The worker asks on the phone; the lawyer on duty answers (the consultation journeys show that screen).
   const sent = smsTo(phone).length;
   await page.goto('/m/login');
   await page.getByPlaceholder('请输入 11 位手机号').fill(phone);
@@ -50,7 +32,29 @@ test('an answered consultation becomes a legal-aid request; the county assigns t
   await page.getByPlaceholder('请输入验证码').fill(lastSmsCode(phone)!);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page).not.toHaveURL(/\/m\/login/);
-  await page.goto(`/m/legal/consultations/${consultation.id}`);
+  await page.goto('/m/legal/ask');
+  await page.getByText('劳动报酬', { exact: true }).click();
+  const question =
+    '公司连续三个月没发工资，一共拖欠我一万五千多元，找老板也不理，我能请工会的律师帮我打官司吗？';
+  await page.getByPlaceholder(/请说明事情经过/).fill(question);
+  await page.getByRole('button', { name: '提交咨询' }).click();
+  await expect(page).toHaveURL(/\/m\/legal\/consultations\/\d+$/);
+  const consultationId = Number(page.url().split('/').pop());
+  const lawyerText = await page.getByText(/解答律师：/).textContent();
+  const lawyerName = lawyerText!.replace(/.*解答律师：/, '').trim();
+  const username = LAWYERS[lawyerName];
+  expect(username, `the lawyer on duty: ${lawyerName}`).toBeTruthy();
+  const lawyerApi = await staffApi(request, username!);
+  const answered = await request.post(`/api/v1/legal/workspace/consultations/${consultationId}/answer`, {
+    headers: lawyerApi.headers,
+    data: {
+      text: '可以申请工会法律援助，由律师代理您与公司调解，调解不成再申请劳动仲裁。请准备好劳动合同和工资流水。',
+    },
+  });
+  expect(answered.status(), await answered.text()).toBe(200);
+
+  // One tap turns the answered consultation into a legal-aid application, pre-filled.
+  await page.reload();
   await expect(page.getByTestId('consultation-state')).toHaveText('已答复');
   await page.getByTestId('apply-legal-aid').click();
   await expect(page).toHaveURL(/\/legal-aid$/);
@@ -70,7 +74,10 @@ test('an answered consultation becomes a legal-aid request; the county assigns t
   // 金水区总工会 accepts it and gives it to the lawyer who answered (suggested first).
   const county = await adminPage(browser, 'jinshui_staff');
   await county.goto(`/admin/requests/${requestId}`);
-  await county.locator('.uh-block-card').getByRole('button', { name: /^受\s*理$/ }).click();
+  await county
+    .locator('.uh-block-card')
+    .getByRole('button', { name: /^受\s*理$/ })
+    .click();
   const dialog = county.getByRole('dialog');
   await dialog.getByRole('button', { name: /^受\s*理$/ }).click();
   await expect(dialog).toBeHidden();
@@ -79,7 +86,7 @@ test('an answered consultation becomes a legal-aid request; the county assigns t
   await panel.getByTestId('lawyer-select').click();
   await county.getByText(/答复过该咨询/).click();
   await panel.getByRole('button', { name: /指派律师/ }).click();
-  await expect(panel).toContainText(consultation.lawyer.name);
+  await expect(panel).toContainText(lawyerName);
   await expect(panel).toContainText('律师已接案');
   await county.screenshot({ path: join(SCREENSHOT_DIR, 'legal-aid-admin-01-assigned.png'), fullPage: true });
 
@@ -106,7 +113,10 @@ test('an answered consultation becomes a legal-aid request; the county assigns t
   // The county completes the request.
   await county.reload();
   await expect(county.getByTestId('case-outcome')).toHaveText('调解和解');
-  await county.locator('.uh-block-card').getByRole('button', { name: /^办\s*结$/ }).click();
+  await county
+    .locator('.uh-block-card')
+    .getByRole('button', { name: /^办\s*结$/ })
+    .click();
   await dialog.getByRole('textbox').fill('经律师调解，公司已支付拖欠工资 1.5 万元，案件办结。');
   await dialog.getByRole('button', { name: /^办\s*结$/ }).click();
   await expect(county.getByTestId('request-state')).toHaveText('已办结');

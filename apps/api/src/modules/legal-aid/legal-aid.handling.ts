@@ -69,12 +69,7 @@ export async function assignLawyer(
   if (!OPEN_STATES.includes(request.state)) throw caseNotOpen(requestId, request.state);
   const provider = await findProviderView(ctx.db, providerId);
   const above = await listAncestorsOf(ctx.db, request.orgPath);
-  if (
-    !provider ||
-    provider.status !== 'active' ||
-    !provider.staffUserId ||
-    !above.some((o) => o.id === provider.orgId)
-  )
+  if (provider?.status !== 'active' || !provider.staffUserId || !above.some((o) => o.id === provider.orgId))
     throw providerNotUsable(providerId);
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (tx) => {

@@ -36,7 +36,7 @@ export async function legalAidDraft(ctx: AppContext, actor: MemberActor, consult
     return {
       serviceId: id,
       data: {
-        ...(field && field.options?.includes(fieldName) ? { [field.key]: fieldName } : {}),
+        ...(field?.options?.includes(fieldName) ? { [field.key]: fieldName } : {}),
         ...(story ? { [story.key]: c.text } : {}),
       },
     };

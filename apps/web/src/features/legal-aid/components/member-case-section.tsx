@@ -11,7 +11,9 @@ const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN');
 export function MemberCaseSection({ requestId, version }: { requestId: number; version: string }) {
   const { t } = useTranslation();
   const [c, setC] = useState<LegalAidCase | null>(null);
+  // `version` (the request's updatedAt) reloads the case when the request changes.
   useEffect(() => {
+    void version;
     getMyCase(requestId).then(setC, () => setC(null));
   }, [requestId, version]);
   if (!c) return null;
