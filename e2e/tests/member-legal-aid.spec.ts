@@ -61,8 +61,8 @@ test('an answered consultation becomes a legal-aid request; the county assigns t
   await expect(page.locator('#field-story')).toHaveValue(question);
   await page.locator('#field-employer').fill('郑州恒达物流有限公司');
   await page.locator('#field-amount').fill('15600');
-  await page.locator('[data-field="arbitrated"]').getByText('否').click();
-  await page.locator('[data-field="lowIncome"]').getByText('是').click();
+  await page.locator('[data-field="arbitrated"]').getByText('否', { exact: true }).click();
+  await page.locator('[data-field="lowIncome"]').getByText('是', { exact: true }).click();
   await shot(page, 'member-01-form');
   await page.getByRole('button', { name: '提交申请' }).click();
   await expect(page).toHaveURL(/\/m\/requests\/\d+$/);
@@ -92,7 +92,8 @@ test('an answered consultation becomes a legal-aid request; the county assigns t
 
   // The lawyer records the mediation and the outcome in the workspace.
   const lawyer = await adminPage(browser, username!);
-  await lawyer.getByRole('menuitem', { name: '援助案件' }).click();
+  await lawyer.goto('/admin/legal/workspace/aid');
+  await expect(lawyer.getByRole('heading', { name: /援助案件/ })).toBeVisible();
   await lawyer.getByRole('link', { name: /马/ }).first().click();
   await expect(lawyer).toHaveURL(new RegExp(`/admin/legal/workspace/aid/${requestId}$`));
   await lawyer.getByTestId('step-date').click();
