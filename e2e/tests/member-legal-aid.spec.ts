@@ -97,7 +97,7 @@ test('an answered consultation becomes a legal-aid request; the county assigns t
   await lawyer.getByRole('link', { name: /马/ }).first().click();
   await expect(lawyer).toHaveURL(new RegExp(`/admin/legal/workspace/aid/${requestId}$`));
   await lawyer.getByTestId('step-date').click();
-  await lawyer.getByRole('button', { name: /今\s*天/ }).click();
+  await lawyer.locator('.ant-picker-dropdown').getByText('今天', { exact: true }).click();
   await lawyer.getByTestId('step-note').fill('在金水区劳动争议调解中心组织双方调解，公司承认拖欠工资。');
   await lawyer.getByTestId('step-result').fill('双方达成调解协议，公司三日内支付 1.5 万元。');
   await lawyer.getByTestId('save-step').click();

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/index.js';
 import { findConsultationView } from '../consultations/index.js';
 import { findProviderView } from '../legal-providers/index.js';
 import { notify, notifyOrgStaff } from '../notifications/index.js';
+import { chinaToday } from '../members/index.js';
 import { listAncestorsOf } from '../orgs/index.js';
 import { getRequestInScope, serviceRequests } from '../service-requests/index.js';
 import { caseClosed, caseNotOpen, legalAidNotFound, providerNotUsable } from './legal-aid.errors.js';
@@ -129,7 +130,7 @@ export async function addStep(
   const { provider } = await lawyerCase(ctx.db, actor, requestId);
   const note = body.note.trim();
   if (!note) throw validationError([{ path: 'body.note', message: 'must not be blank' }]);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = chinaToday(ctx.clock.now());
   if (body.date > today) throw validationError([{ path: 'body.date', message: 'must not be in the future' }]);
   const now = ctx.clock.now();
   await inTransaction(ctx.db, async (tx) => {
