@@ -1,5 +1,5 @@
 import type { LegalAidCase } from '@unionhub/contracts';
-import { Steps } from 'antd-mobile';
+import { List, Steps } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMyCase } from '../api';
@@ -21,24 +21,30 @@ export function MemberCaseSection({ requestId, version }: { requestId: number; v
     <>
       <section className="uhm-card" data-testid="legal-aid-case">
         <h2 className="uhm-card-title">{t('legalAid.section')}</h2>
-        <dl className="uhm-facts">
-          <dt>{t('legalAid.lawyer')}</dt>
-          <dd>
-            {c.provider
-              ? `${c.provider.name}${c.provider.firm ? `（${c.provider.firm}）` : ''}`
-              : t('legalAid.noLawyer')}
-          </dd>
-          <dt>{t('legalAid.stage')}</dt>
-          <dd>{t(`legalAid.stages.${c.stage}`)}</dd>
+        <List>
+          <List.Item
+            extra={
+              c.provider
+                ? `${c.provider.name}${c.provider.firm ? `（${c.provider.firm}）` : ''}`
+                : t('legalAid.noLawyer')
+            }
+          >
+            {t('legalAid.lawyer')}
+          </List.Item>
+          <List.Item extra={t(`legalAid.stages.${c.stage}`)}>{t('legalAid.stage')}</List.Item>
           {c.outcome && (
-            <>
-              <dt>{t('legalAid.outcome')}</dt>
-              <dd data-testid="legal-aid-outcome">{t(`legalAid.outcomes.${c.outcome}`)}</dd>
-              <dt>{t('legalAid.recovered')}</dt>
-              <dd>{t('legalAid.yuan', { amount: yuanOf(c.amountRecoveredFen) })}</dd>
-            </>
+            <List.Item
+              extra={<span data-testid="legal-aid-outcome">{t(`legalAid.outcomes.${c.outcome}`)}</span>}
+            >
+              {t('legalAid.outcome')}
+            </List.Item>
           )}
-        </dl>
+          {c.outcome && (
+            <List.Item extra={t('legalAid.yuan', { amount: yuanOf(c.amountRecoveredFen) })}>
+              {t('legalAid.recovered')}
+            </List.Item>
+          )}
+        </List>
         {c.outcomeNote && <p className="uhm-prewrap">{c.outcomeNote}</p>}
         <h3 className="uhm-card-title">{t('legalAid.steps')}</h3>
         {c.steps.length === 0 ? (
