@@ -33,8 +33,9 @@ test('at 3 a.m. the lawyer on duty answers a worker; a question nobody picks up 
     await registerMember(request, staff, { name: '田志强', idNumber: idNumber('41010519900214005'), phone });
 
     // Who is on duty at 3 a.m., from 郑州市总工会's roster.
-    const city = await staffApi(request, 'zhengzhou_admin');
+    // Signed in at each look, since the clock moves hours between them.
     const onDutyAt = async (at: Date) => {
+      const city = await staffApi(request, 'zhengzhou_admin');
       const res = await request.get(`/api/v1/legal/duty?orgId=${city.orgId}`, { headers: city.headers });
       expect(res.status(), await res.text()).toBe(200);
       const slots = (await res.json()).slots as {
