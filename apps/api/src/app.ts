@@ -24,6 +24,7 @@ import { importRoutes } from './modules/imports/index.js';
 import { jobBoardRoutes, jobRoutes } from './modules/jobs/index.js';
 import { joiningRoutes } from './modules/joining/index.js';
 import { lectureRoutes } from './modules/lectures/index.js';
+import { legalAidRoutes } from './modules/legal-aid/index.js';
 import { legalProviderRoutes } from './modules/legal-providers/index.js';
 import { legalStatsRoutes } from './modules/legal-stats/index.js';
 import { legalSupervisionRoutes } from './modules/legal-supervision/index.js';
@@ -221,6 +222,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       await v1.register(faqRoutes(ctx));
       await v1.register(jobRoutes(ctx));
       await v1.register(jobBoardRoutes(ctx));
+      await v1.register(legalAidRoutes(ctx));
       if (ctx.config.clockControl && ctx.clock instanceof AdjustableClock)
         await v1.register(testControlRoutes(ctx, ctx.clock));
     },

@@ -113,6 +113,10 @@ export const ErrorCodes = [
   'CONSULTATION_BAD_TRANSITION',
   'FAQ_NOT_FOUND',
   'FAQ_BAD_TRANSITION',
+  'LEGAL_AID_NOT_FOUND',
+  'LEGAL_AID_ALREADY_REQUESTED',
+  'LEGAL_AID_OUTCOME_MISSING',
+  'LEGAL_AID_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 

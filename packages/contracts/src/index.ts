@@ -13,6 +13,7 @@ export * from './jobs.js';
 export * from './joining.js';
 export * from './lectures.js';
 export * from './legal.js';
+export * from './legal-aid.js';
 export * from './legal-stats.js';
 export * from './legal-supervision.js';
 export * from './members.js';

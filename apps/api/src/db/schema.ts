@@ -13,6 +13,7 @@ export * from '../modules/imports/imports.schema.js';
 export * from '../modules/jobs/jobs.schema.js';
 export * from '../modules/joining/joining.schema.js';
 export * from '../modules/lectures/lectures.schema.js';
+export * from '../modules/legal-aid/legal-aid.schema.js';
 export * from '../modules/legal-providers/legal-providers.schema.js';
 export * from '../modules/legal-supervision/legal-supervision.schema.js';
 export * from '../modules/members/members.schema.js';

@@ -15,6 +15,7 @@ import { seedDemoConsultations } from './demo-consultations.js';
 import { seedDemoHall } from './demo-hall.js';
 import { seedDemoJobs } from './demo-jobs.js';
 import { seedDemoLegal } from './demo-legal.js';
+import { seedDemoLegalAid } from './demo-legal-aid.js';
 import { demoMemberPhone, seedDemoMembers } from './demo-members.js';
 
 /** Henan: the province whose 「豫工惠」 app the source document describes. */
@@ -206,6 +207,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
     role: 'enterprise_recruiter',
     orgName: recruiter.enterpriseName,
   });
+  await seedDemoLegalAid(ctx, hall!, [6, 7, 8, 9].map(demoMemberPhone), [0, 1, 2, 3, 4].map(demoMemberPhone));
   writeFileSync(
     join(ctx.config.dataDir, 'demo-accounts.json'),
     `${JSON.stringify({ accounts, memberPhone: DEMO_MEMBER_PHONE }, null, 2)}\n`,

@@ -125,6 +125,10 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONSULTATION_BAD_TRANSITION: 409,
   FAQ_NOT_FOUND: 404,
   FAQ_BAD_TRANSITION: 409,
+  LEGAL_AID_NOT_FOUND: 404,
+  LEGAL_AID_ALREADY_REQUESTED: 409,
+  LEGAL_AID_OUTCOME_MISSING: 409,
+  LEGAL_AID_CLOSED: 409,
 };
 
 export const notFound = (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`);

@@ -27,6 +27,8 @@ import { FaqReviewPage } from '../features/legal/pages/faq-review-page';
 import { ProvidersPage } from '../features/legal/pages/providers-page';
 import { WorkspaceDetailPage } from '../features/legal/pages/workspace-detail-page';
 import { WorkspacePage } from '../features/legal/pages/workspace-page';
+import { LawyerCasePage } from '../features/legal-aid/pages/lawyer-case-page';
+import { LawyerCasesPage } from '../features/legal-aid/pages/lawyer-cases-page';
 import { InspectionNewPage } from '../features/legal-events/pages/inspection-new-page';
 import { InspectionPage } from '../features/legal-events/pages/inspection-page';
 import { InspectionsPage } from '../features/legal-events/pages/inspections-page';
@@ -279,6 +281,22 @@ export function AdminApp() {
                 element={
                   <RequirePermission permission="legal.answer">
                     <WorkspacePage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/workspace/aid"
+                element={
+                  <RequirePermission permission="legal.answer">
+                    <LawyerCasesPage />
+                  </RequirePermission>
+                }
+              />
+              <Route
+                path="legal/workspace/aid/:id"
+                element={
+                  <RequirePermission permission="legal.answer">
+                    <LawyerCasePage />
                   </RequirePermission>
                 }
               />

@@ -81,6 +81,7 @@ export function MemberApp() {
             <Route path="legal/ask" element={<AskPage />} />
             <Route path="legal/consultations" element={<MyConsultationsPage />} />
             <Route path="legal/consultations/:id" element={<ConsultationPage />} />
+            <Route path="legal/consultations/:id/legal-aid" element={<ApplyPage mode="legal-aid" />} />
             <Route path="legal/lawyers" element={<LawyersPage />} />
             <Route path="legal/faq" element={<FaqPage />} />
             <Route path="messages" element={<InboxPage />} />

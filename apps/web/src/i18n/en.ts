@@ -7,6 +7,7 @@ import { jobBoardEn } from '../features/job-board/i18n';
 import { jobsEn } from '../features/jobs/i18n';
 import { joinApplicationsEn } from '../features/join-applications/i18n';
 import { legalEn } from '../features/legal/i18n';
+import { legalAidEn } from '../features/legal-aid/i18n';
 import { legalEventsEn } from '../features/legal-events/i18n';
 import { memberCardEn } from '../features/member-card/i18n';
 import { memberJoinEn } from '../features/member-join/i18n';
@@ -48,6 +49,7 @@ export const en: Messages = {
   memberLegal: memberLegalEn,
   jobs: jobsEn,
   jobBoard: jobBoardEn,
+  legalAid: legalAidEn,
   common: {
     appName: 'Union Inclusive Services',
     appNameShort: 'UnionHub',
@@ -201,6 +203,11 @@ export const en: Messages = {
       CONSULTATION_BAD_TRANSITION: 'This cannot be done to the consultation now; refresh and try again.',
       FAQ_NOT_FOUND: 'No such FAQ entry.',
       FAQ_BAD_TRANSITION: 'This entry was already reviewed; refresh to see it.',
+      LEGAL_AID_NOT_FOUND: 'No such legal-aid case.',
+      LEGAL_AID_ALREADY_REQUESTED: 'Legal aid was already requested for this consultation.',
+      LEGAL_AID_OUTCOME_MISSING:
+        'The lawyer has not recorded the outcome of the case yet; it cannot be completed.',
+      LEGAL_AID_CLOSED: 'The outcome of this case is already recorded.',
       NETWORK_ERROR: 'Could not reach the server. Check your connection and try again.',
       BAD_RESPONSE: 'The server sent an unexpected answer. Please try again later.',
     },
@@ -337,6 +344,7 @@ export const en: Messages = {
       legalProviders: 'Lawyers & volunteers',
       legalDuty: 'Duty roster',
       legalWorkspace: 'Lawyer workspace',
+      legalAidCases: 'Legal-aid cases',
       legalConsultations: 'Consultations',
       legalFaq: 'FAQ review',
       requests: 'Service requests',

@@ -8,6 +8,7 @@ import { jobBoardZh } from '../features/job-board/i18n';
 import { jobsZh } from '../features/jobs/i18n';
 import { joinApplicationsZh } from '../features/join-applications/i18n';
 import { legalZh } from '../features/legal/i18n';
+import { legalAidZh } from '../features/legal-aid/i18n';
 import { legalEventsZh } from '../features/legal-events/i18n';
 import { memberCardZh } from '../features/member-card/i18n';
 import { memberJoinZh } from '../features/member-join/i18n';
@@ -49,6 +50,7 @@ export const zhCN = {
   memberLegal: memberLegalZh,
   jobs: jobsZh,
   jobBoard: jobBoardZh,
+  legalAid: legalAidZh,
   common: {
     appName: '工会普惠服务平台',
     appNameShort: 'UnionHub',
@@ -191,6 +193,10 @@ export const zhCN = {
       CONSULTATION_BAD_TRANSITION: '咨询当前状态下不能这样操作，请刷新后再试。',
       FAQ_NOT_FOUND: '问答不存在。',
       FAQ_BAD_TRANSITION: '该问答已审核过，请刷新后查看。',
+      LEGAL_AID_NOT_FOUND: '法律援助案件不存在。',
+      LEGAL_AID_ALREADY_REQUESTED: '这条咨询已经申请过法律援助。',
+      LEGAL_AID_OUTCOME_MISSING: '承办律师尚未登记案件结果，暂不能办结。',
+      LEGAL_AID_CLOSED: '该案件已登记结果，不能再修改。',
       NETWORK_ERROR: '网络连接失败，请检查网络后重试。',
       BAD_RESPONSE: '服务器返回了无法识别的内容，请稍后再试。',
     } satisfies Record<ErrorCode | ClientErrorCode, string>,
@@ -326,6 +332,7 @@ export const zhCN = {
       legalProviders: '律师与志愿者',
       legalDuty: '值班表',
       legalWorkspace: '法律咨询工作台',
+      legalAidCases: '援助案件',
       legalConsultations: '咨询管理',
       legalFaq: '问答审核',
       requests: '服务工单',

@@ -1,5 +1,7 @@
 export { faqRoutes } from './consultations.faq.routes.js';
+export { presentDetail as presentConsultation } from './consultations.presenter.js';
 export { maskPersonalDetails } from './consultations.redact.js';
+export { type ConsultationView, findView as findConsultationView } from './consultations.repository.js';
 export { consultationRoutes } from './consultations.routes.js';
 export {
   consultationEvents,

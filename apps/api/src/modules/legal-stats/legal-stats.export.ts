@@ -1,5 +1,16 @@
 import { PassThrough, type Readable } from 'node:stream';
-import type { LectureFigures, LegalStats, LegalStatsQuery, SupervisionFigures } from '@unionhub/contracts';
+import {
+  type ConsultationField,
+  ConsultationFieldNames,
+  type ConsultationFigures,
+  type LectureFigures,
+  type LegalAidFigures,
+  type LegalAidOutcome,
+  LegalAidOutcomeNames,
+  type LegalStats,
+  type LegalStatsQuery,
+  type SupervisionFigures,
+} from '@unionhub/contracts';
 import ExcelJS from 'exceljs';
 import type { StaffActor } from '../../platform/actor.js';
 import type { AppContext, RequestMeta } from '../../platform/context.js';
@@ -22,6 +33,39 @@ const supervisionCells = (f: SupervisionFigures) => [
   f.overdue,
 ];
 
+const num = (v: number | null) => (v === null ? '' : v);
+const yuan = (fen: number) => Math.round(fen) / 100;
+
+const CONSULTATION_HEADERS = [
+  '咨询量',
+  '已答复',
+  '答复用时中位数（分钟）',
+  '答复用时P90（分钟）',
+  '评价数',
+  '满意率（4星及以上）',
+  '平均评分',
+  '超时转派次数',
+];
+const consultationCells = (f: ConsultationFigures) => [
+  f.asked,
+  f.answered,
+  num(f.answerMinutesMedian),
+  num(f.answerMinutesP90),
+  f.rated,
+  pct(f.satisfaction),
+  num(f.ratingMean),
+  f.timedOut,
+];
+
+const AID_HEADERS = ['援助案件', '办理中', '已结案', '涉及金额（元）', '追回金额（元）'];
+const aidCells = (f: LegalAidFigures) => [
+  f.cases,
+  f.open,
+  f.closed,
+  yuan(f.amountClaimedFen),
+  yuan(f.amountRecoveredFen),
+];
+
 async function writeWorkbook(stats: LegalStats, out: PassThrough, watermark: string) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -30,6 +74,36 @@ async function writeWorkbook(stats: LegalStats, out: PassThrough, watermark: str
   });
   const title = `${stats.org.name} 法律服务统计 ${stats.from} 至 ${stats.to}`;
   const sheets: [string, string[], (string | number)[][], (string | number)[] | null][] = [
+    [
+      '法律咨询（按工会）',
+      ['工会', ...CONSULTATION_HEADERS],
+      stats.consultations.byOrg.map((o) => [orgLabel(o), ...consultationCells(o)]),
+      ['合计', ...consultationCells(stats.consultations.totals)],
+    ],
+    [
+      '法律咨询（按类别）',
+      ['咨询类别', ...CONSULTATION_HEADERS],
+      stats.consultations.byField.map((f) => [
+        ConsultationFieldNames[f.field as ConsultationField] ?? f.field,
+        ...consultationCells(f),
+      ]),
+      ['合计', ...consultationCells(stats.consultations.totals)],
+    ],
+    [
+      '法律援助',
+      ['工会', ...AID_HEADERS],
+      stats.legalAid.byOrg.map((o) => [orgLabel(o), ...aidCells(o)]),
+      ['合计', ...aidCells(stats.legalAid.totals)],
+    ],
+    [
+      '援助结果',
+      ['案件结果', '案件数'],
+      stats.legalAid.byOutcome.map((o) => [
+        LegalAidOutcomeNames[o.outcome as LegalAidOutcome] ?? o.outcome,
+        o.count,
+      ]),
+      null,
+    ],
     [
       '法律大讲堂',
       ['工会', ...LECTURE_HEADERS],

@@ -12,6 +12,12 @@ import type { AppContext } from '../../platform/context.js';
 import { validationError } from '../../platform/errors.js';
 import { chinaToday } from '../members/index.js';
 import { getOrgInScope } from '../orgs/index.js';
+import {
+  consultationFiguresOf,
+  consultationRows,
+  legalAidFiguresOf,
+  legalAidRows,
+} from './legal-stats.sections.js';
 
 type Row = Record<string, unknown>;
 const rowsOf = (result: unknown) => (result as { rows: Row[] }).rows;
@@ -55,7 +61,8 @@ function supervisionFiguresOf(r: Row): SupervisionFigures {
 }
 
 /**
- * 法律服务统计 of a union's subtree over a period: lectures starting in it (published or held) with
+ * 法律服务统计 of a union's subtree over a period: consultations and legal aid (legal-stats.sections.ts),
+ * lectures starting in it (published or held) with
  * their seats and attendance, and inspections made in it with where their rectifications stand today;
  * each in total and per union directly below (with its subtree) plus the union's own.
  */
@@ -86,6 +93,8 @@ export async function getLegalStats(
            count(*) filter (where i.non_compliant > 0 and i.status = 'closed')::int as rectified,
            count(*) filter (where i.status = 'rectifying' and i.rectification_due_on < ${today}::date)::int as overdue
     from legal_inspections i join orgs o on o.id = i.org_id where ${inspectionWhere} group by 1`;
+  const scope = { path: org.path, start: period.start, end: period.end, child };
+  const [consult, aid] = await Promise.all([consultationRows(ctx.db, scope), legalAidRows(ctx.db, scope)]);
   const [lectureTotals, lectureByChild, inspectionTotals, inspectionByChild, items] = await Promise.all([
     ctx.db.execute(lectureSql(sql`0`)).then(rowsOf),
     ctx.db.execute(lectureSql(child)).then(rowsOf),
@@ -100,7 +109,9 @@ export async function getLegalStats(
         group by 1`)
       .then(rowsOf),
   ]);
-  const childIds = [...lectureByChild, ...inspectionByChild].map((r) => Number(r.key)).filter((k) => k !== 0);
+  const childIds = [...lectureByChild, ...inspectionByChild, ...consult.byOrg, ...aid.byOrg]
+    .map((r) => Number(r.key))
+    .filter((k) => k !== 0);
   const names = await orgNames(ctx.db, [...new Set(childIds)]);
   const orgKey = (r: Row) => {
     const id = Number(r.key);
@@ -119,6 +130,17 @@ export async function getLegalStats(
     org: { id: org.id, name: org.name },
     from: period.from,
     to: period.to,
+    consultations: {
+      totals: consultationFiguresOf(consult.totals[0] ?? {}),
+      byField: consult.byField.map((r) => ({ field: String(r.key), ...consultationFiguresOf(r) })),
+      byOrg: consult.byOrg.map((r) => ({ ...orgKey(r), ...consultationFiguresOf(r) })).sort(order),
+    },
+    legalAid: {
+      totals: legalAidFiguresOf(aid.totals[0] ?? {}),
+      byStage: aid.byStage,
+      byOutcome: aid.byOutcome,
+      byOrg: aid.byOrg.map((r) => ({ ...orgKey(r), ...legalAidFiguresOf(r) })).sort(order),
+    },
     lectures: {
       totals: lectureFiguresOf(lectureTotals[0] ?? {}),
       byOrg: lectureByChild.map((r) => ({ ...orgKey(r), ...lectureFiguresOf(r) })).sort(order),

@@ -166,7 +166,15 @@ describe('legal statistics', () => {
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['法律大讲堂', '劳动法律监督', '不合规项']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '法律咨询（按工会）',
+      '法律咨询（按类别）',
+      '法律援助',
+      '援助结果',
+      '法律大讲堂',
+      '劳动法律监督',
+      '不合规项',
+    ]);
     const sheet = book.getWorksheet('法律大讲堂')!;
     expect(sheet.getRow(4).values).toEqual([undefined, '郑州市总工会（本级）', 1, 40, 30, '75.0%']);
     expect(sheet.getRow(6).values).toEqual([undefined, '合计', 3, 100, 80, '80.0%']);

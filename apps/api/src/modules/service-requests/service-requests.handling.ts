@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/index.js';
 import { notify, notifyOrgStaff } from '../notifications/index.js';
 import { findOrgById, getOrgInScope, listAncestorsOf } from '../orgs/index.js';
 import { getServiceById } from '../services/index.js';
+import { runCompletionCheck } from './service-requests.completion.js';
 import {
   badTransition,
   commentRequired,
@@ -114,7 +115,10 @@ export async function actOnRequest(
       change.acceptedAt = now;
       change.completeDueAt = workingDaysDeadline(now, service.completeWithinDays);
     }
-    if (action === 'complete') change.completedAt = now;
+    if (action === 'complete') {
+      await runCompletionCheck(tx, row.requestType, id);
+      change.completedAt = now;
+    }
     if (action === 'transfer' && target) {
       change.orgId = target.id;
       change.assigneeId = null;

@@ -95,6 +95,8 @@ export async function submitRequest(
   body: SubmitRequestBody,
   idempotencyKey: string | undefined,
   meta: RequestMeta,
+  /** Run in the filing transaction once the request exists (e.g. legal aid links its consultation). */
+  within?: (tx: Db, request: { id: number; requestType: string }) => Promise<void>,
 ): Promise<number> {
   const bodyHash = hashBody(body);
   if (idempotencyKey) {
@@ -143,6 +145,7 @@ export async function submitRequest(
           requirements: service.attachments,
         },
       );
+      if (within) await within(tx, { id, requestType: service.requestType });
       await repo.insertEvent(tx, {
         requestId: id,
         action: 'submit',

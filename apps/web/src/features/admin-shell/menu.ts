@@ -122,6 +122,13 @@ export const adminMenu: AdminMenuEntry[] = [
         permission: 'legal.answer',
       },
       {
+        key: 'legal-aid-cases',
+        path: '/admin/legal/workspace/aid',
+        label: 'adminShell.menu.legalAidCases',
+        icon: AuditOutlined,
+        permission: 'legal.answer',
+      },
+      {
         key: 'legal-consultations',
         path: '/admin/legal/consultations',
         label: 'adminShell.menu.legalConsultations',

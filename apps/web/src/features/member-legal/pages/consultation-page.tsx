@@ -121,6 +121,21 @@ export function ConsultationPage() {
         )}
       </section>
 
+      {detail.firstAnsweredAt && (
+        <section className="uhm-card">
+          <p className="uhm-muted">{t('legalAid.applyHint')}</p>
+          <Button
+            block
+            color="primary"
+            fill="outline"
+            data-testid="apply-legal-aid"
+            onClick={() => navigate(`/m/legal/consultations/${detail.id}/legal-aid`)}
+          >
+            {t('legalAid.apply')}
+          </Button>
+        </section>
+      )}
+
       {can('rate') && (
         <section className="uhm-card" data-testid="rate-card">
           <h2 className="uhm-card-title">{t('memberLegal.rateTitle')}</h2>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../lib/api';
 import { describeError } from '../../../lib/errors';
+import { applyFromConsultation, getLegalAidDraft } from '../../legal-aid/api';
 import { getMyRequest, getOfferedService, resubmitRequest, submitRequest } from '../api';
 import { AttachmentSlots, type UploadedFile } from '../components/attachment-slots';
 import { FormRenderer } from '../components/form-renderer';
@@ -32,8 +33,11 @@ function newIdempotencyKey(): string {
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Applying for a service, or — with a request id — completing a returned request and sending it again. */
-export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' }) {
+/**
+ * Applying for a service, or — with a request id — completing a returned request and sending it
+ * again, or — with a consultation id — applying for legal aid from it (pre-filled, linked on submit).
+ */
+export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' | 'legal-aid' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const id = Number(useParams().id);
@@ -47,7 +51,15 @@ export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' }) {
   const key = useRef(newIdempotencyKey());
 
   useEffect(() => {
-    if (mode === 'apply') {
+    if (mode === 'legal-aid') {
+      getLegalAidDraft(id)
+        .then(async (draft) => {
+          const s = await getOfferedService(draft.serviceId);
+          setTarget({ title: s.name, form: s.form, attachments: s.attachments, serviceId: s.id });
+          setValues(toInputValues(s.form, draft.data));
+        })
+        .catch(setLoadError);
+    } else if (mode === 'apply') {
       getOfferedService(id).then(
         (s) => setTarget({ title: s.name, form: s.form, attachments: s.attachments, serviceId: s.id }),
         setLoadError,
@@ -85,6 +97,16 @@ export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' }) {
     const data = toSubmission(target.form, values);
     const attachments = files.map((f) => ({ id: f.attachment.id, slot: f.slot }));
     try {
+      if (mode === 'legal-aid') {
+        const { requestId } = await applyFromConsultation(
+          id,
+          { serviceId: target.serviceId, data, attachments },
+          key.current,
+        );
+        Toast.show({ icon: 'success', content: t('legalAid.applied') });
+        navigate(`/m/requests/${requestId}`, { replace: true });
+        return;
+      }
       const saved =
         mode === 'apply'
           ? await submitRequest({ serviceId: target.serviceId, data, attachments }, key.current)
@@ -110,7 +132,11 @@ export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' }) {
   return (
     <div className="uhm-page">
       <NavBar onBack={() => navigate(-1)}>
-        {mode === 'apply' ? t('hall.applyTitle') : t('hall.resubmitTitle')}
+        {mode === 'apply'
+          ? t('hall.applyTitle')
+          : mode === 'legal-aid'
+            ? t('legalAid.applyTitle')
+            : t('hall.resubmitTitle')}
       </NavBar>
       {!target && !loadError && <DotLoading />}
       {loadError ? (
@@ -161,7 +187,7 @@ export function ApplyPage({ mode }: { mode: 'apply' | 'resubmit' }) {
               loadingText={t('hall.submitting')}
               onClick={submit}
             >
-              {mode === 'apply' ? t('hall.actions.submit') : t('hall.actions.resubmit')}
+              {mode === 'resubmit' ? t('hall.actions.resubmit') : t('hall.actions.submit')}
             </Button>
           </div>
         </>

@@ -17,6 +17,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../lib/errors';
+import { MemberCaseSection } from '../../legal-aid/components/member-case-section';
 import { downloadMyFile, getMyRequest, rateRequest, sendMessage, withdrawRequest } from '../api';
 import { RequestFiles } from '../components/request-files';
 import { deadlineInfo } from '../form-values';
@@ -111,6 +112,10 @@ export function RequestPage() {
           ))}
         </Steps>
       </section>
+
+      {request.requestType === 'legal_aid' && (
+        <MemberCaseSection requestId={request.id} version={request.updatedAt} />
+      )}
 
       {can('rate') && (
         <section className="uhm-card" data-testid="rate-card">

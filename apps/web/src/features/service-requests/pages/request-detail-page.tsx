@@ -25,6 +25,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { describeError } from '../../../lib/errors';
 import { useMe } from '../../../lib/session';
+import { AdminCasePanel } from '../../legal-aid/components/admin-case-panel';
 import { STATE_COLORS } from '../../service-hall/request-steps';
 import {
   actOnRequest,
@@ -200,6 +201,9 @@ export function RequestDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          {request.requestType === 'legal_aid' && (
+            <AdminCasePanel requestId={request.id} version={request.updatedAt} />
+          )}
           <Card title={t('requests.memberCard')} className="uh-block-card">
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('requests.name')}>{request.member.name}</Descriptions.Item>

@@ -21,11 +21,12 @@ import { ErrorAlert } from '../../../components/error-alert';
 import { describeError } from '../../../lib/errors';
 import { exportLegalStats, getLegalStats } from '../api';
 import { Chart } from '../components/chart';
+import { LegalStatsSections } from '../components/legal-stats-sections';
 
 const RED = '#c8161d';
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
-/** 法律服务统计: lectures and labour-law supervision of the caller's subtree over a period. */
+/** 法律服务统计: consultations, legal aid, lectures and labour-law supervision of the caller's subtree over a period. */
 export function LegalStatsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -96,6 +97,7 @@ export function LegalStatsPage() {
               {t('legalStats.scope', { org: stats.org.name, from: stats.from, to: stats.to })}
             </Typography.Text>
           </Col>
+          <LegalStatsSections stats={stats} />
           <Col span={24}>
             <Typography.Title level={5}>{l('lectures')}</Typography.Title>
           </Col>
