@@ -28,8 +28,19 @@ async function dragShift(page: Page, day: number, from: number, to: number, lawy
   await page.mouse.up();
   const dialog = page.getByRole('dialog', { name: '安排值班' });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('值班人').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: lawyer }).click();
+  // On a busy machine the dropdown may still be opening when the option is clicked: pick again
+  // until the choice shows in the box.
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:visible').count()))
+      await dialog.getByLabel('值班人').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: lawyer })
+      .click();
+    await expect(dialog.locator('.ant-form-item').filter({ hasText: '值班人' })).toContainText(lawyer, {
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(dialog).toBeHidden();
 }
