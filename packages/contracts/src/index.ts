@@ -8,6 +8,7 @@ export * from './common.js';
 export * from './enterprises.js';
 export * from './errors.js';
 export * from './forms.js';
+export * from './hardship.js';
 export * from './imports.js';
 export * from './jobs.js';
 export * from './joining.js';
