@@ -142,7 +142,10 @@ export interface BenchServer {
 }
 
 export async function startServer(env: Record<string, string>, port: number): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, [serverMain], {
+  // `--server-cpu-prof <dir>` writes a V8 CPU profile of the server (open it in Chrome's DevTools).
+  const profileDir = arg('server-cpu-prof', '');
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverMain], {
     env: {
       ...process.env,
       ...env,

@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { describeDatabaseUrl } from '../config/config.js';
+import { type ChannelHandlers, listenPglite, listenPostgres, type Subscription } from './listen.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -24,6 +25,8 @@ export interface Database {
   /** Raw parameterized SQL returning rows; for statements drizzle does not express well. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   ping(): Promise<void>;
+  /** Hears `NOTIFY` on a channel (other processes' changes included) until closed or the database closes. */
+  listen(channel: string, handlers: ChannelHandlers): Promise<Subscription>;
   close(): Promise<void>;
   readonly pglite?: PGlite;
   readonly pool?: pg.Pool;
@@ -50,6 +53,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     },
     async ping() {
       await client.query('select 1');
+    },
+    async listen(channel, handlers) {
+      return listenPglite(client, channel, handlers);
     },
     async close() {
       if (!client.closed) await client.close();
@@ -83,6 +89,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Database> {
     );
   }
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const subscriptions = new Set<Subscription>();
   return {
     engine: 'postgres',
     db,
@@ -93,7 +100,19 @@ export async function openPostgres(opts: PostgresOptions): Promise<Database> {
     async ping() {
       await pool.query('select 1');
     },
+    async listen(channel, handlers) {
+      const subscription = listenPostgres(opts.url, channel, handlers);
+      subscriptions.add(subscription);
+      return {
+        async close() {
+          subscriptions.delete(subscription);
+          await subscription.close();
+        },
+      };
+    },
     async close() {
+      await Promise.all([...subscriptions].map((s) => s.close()));
+      subscriptions.clear();
       if (!pool.ended) await pool.end();
     },
   };

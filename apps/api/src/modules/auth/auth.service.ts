@@ -18,12 +18,20 @@ import {
 } from './auth.policy.js';
 import * as repo from './auth.repository.js';
 import { decoyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './passwords.js';
+import { principalCacheOf } from './principal-cache.js';
 import { createTokenIssuer, newRefreshToken, newSessionId, parseRefreshToken } from './tokens.js';
 
 const MEMBER_PERMISSIONS: ReadonlySet<string> = new Set(['self.read', 'self.write']);
 
+interface Principal {
+  subject: string;
+  actor: Actor;
+  expiresAt: Date;
+}
+
 export function createAuthService(ctx: AppContext) {
   const { pii, clock, config } = ctx;
+  const principals = principalCacheOf<Principal>(ctx.database);
   const tokens = createTokenIssuer(config.secrets.tokenSecret, config.accessTokenTtl, () => clock.now());
 
   async function openSession(
@@ -174,6 +182,7 @@ export function createAuthService(ctx: AppContext) {
           outcome: 'denied',
           meta,
         });
+        principals.forgetSession(session.id);
       });
       throw invalid();
     }
@@ -201,6 +210,8 @@ export function createAuthService(ctx: AppContext) {
       await repo.revokeSession(tx, actor.sessionId, 'logout', clock.now());
       await recordAudit(tx, { actor, action: 'auth.logout', meta });
     });
+    // Other processes hear it from the database; this one forgets at once.
+    principals.forgetSession(actor.sessionId);
   }
 
   /** Resolves a bearer token to the caller, or throws 401. */
@@ -209,15 +220,34 @@ export function createAuthService(ctx: AppContext) {
     if (claims === 'expired') throw tokenExpired();
     if (!claims) throw unauthenticated('The access token is not valid');
     const now = clock.now();
-    if (claims.subjectType === 'staff') {
-      const row = await repo.findStaffPrincipal(ctx.db, claims.sid, claims.subjectId);
-      if (!row || row.revokedAt || row.expiresAt <= now || row.disabledAt)
-        throw unauthenticated('The session has ended; sign in again');
+    const subject = `${claims.subjectType}:${claims.subjectId}`;
+    let principal = principals.get(claims.sid);
+    if (!principal || principal.subject !== subject) {
+      const generation = principals.generation;
+      const loaded = await loadPrincipal(claims.sid, claims.subjectType, claims.subjectId);
+      if (!loaded) throw unauthenticated('The session has ended; sign in again');
+      principals.set(claims.sid, subject, loaded, generation);
+      principal = loaded;
+    }
+    if (principal.expiresAt <= now) throw unauthenticated('The session has ended; sign in again');
+    return principal.actor;
+  }
+
+  /** The live session's caller, or null when the session is revoked or the user disabled. */
+  async function loadPrincipal(
+    sessionId: string,
+    subjectType: 'staff' | 'member',
+    subjectId: number,
+  ): Promise<Principal | null> {
+    const subject = `${subjectType}:${subjectId}`;
+    if (subjectType === 'staff') {
+      const row = await repo.findStaffPrincipal(ctx.db, sessionId, subjectId);
+      if (!row || row.revokedAt || row.disabledAt) return null;
       const actor: StaffActor = {
         kind: 'staff',
         via: 'session',
         id: row.id,
-        sessionId: claims.sid,
+        sessionId,
         username: row.username,
         displayName: row.displayName,
         orgId: row.orgId,
@@ -225,18 +255,17 @@ export function createAuthService(ctx: AppContext) {
         roles: row.roles,
         permissions: new Set<Permission>(permissionsOf(row.roles as StaffRole[])),
       };
-      return actor;
+      return { subject, actor, expiresAt: row.expiresAt };
     }
-    const session = await repo.findMemberSession(ctx.db, claims.sid, claims.subjectId);
-    if (!session || session.revokedAt || session.expiresAt <= now)
-      throw unauthenticated('The session has ended; sign in again');
+    const session = await repo.findMemberSession(ctx.db, sessionId, subjectId);
+    if (!session || session.revokedAt) return null;
     const actor: MemberActor = {
       kind: 'member',
-      id: claims.subjectId,
-      sessionId: claims.sid,
+      id: subjectId,
+      sessionId,
       permissions: MEMBER_PERMISSIONS,
     };
-    return actor;
+    return { subject, actor, expiresAt: session.expiresAt };
   }
 
   async function changePassword(
@@ -256,7 +285,7 @@ export function createAuthService(ctx: AppContext) {
     if (problems.length) throw new AppError('AUTH_WEAK_PASSWORD', 'Choose a stronger password', problems);
     const passwordHash = await hashPassword(input.newPassword);
     const now = clock.now();
-    return inTransaction(ctx.db, async (tx) => {
+    const pair = await inTransaction(ctx.db, async (tx) => {
       await repo.updateStaffPassword(tx, user.id, passwordHash, now);
       const revoked = await repo.revokeSubjectSessions(
         tx,
@@ -274,6 +303,8 @@ export function createAuthService(ctx: AppContext) {
       });
       return openSession(tx, { type: 'staff', id: user.id }, meta);
     });
+    principals.forgetSubject(`staff:${user.id}`);
+    return pair;
   }
 
   async function setupTotp(actor: StaffActor): Promise<{ secret: string; otpauthUrl: string }> {

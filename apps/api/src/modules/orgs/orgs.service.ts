@@ -18,6 +18,7 @@ import { AppError } from '../../platform/errors.js';
 import { isPinyinQuery } from '../../platform/pinyin.js';
 import { type Problem, throwProblems } from '../../platform/problems.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { forgetAllSignedIn } from '../auth/principal-cache.js';
 import { industryExists } from '../reference/index.js';
 import { provinceOf, regionExists } from '../regions/index.js';
 import { orgDissolved, orgNameTaken, orgNotFound } from './orgs.errors.js';
@@ -297,7 +298,7 @@ export async function moveOrg(
 ): Promise<OrgWithCount> {
   let name = String(id);
   try {
-    return await inTransaction(ctx.db, async (tx) => {
+    const result = await inTransaction(ctx.db, async (tx) => {
       await repo.lockTree(tx, 'exclusive');
       const org = await getOrgInScope(tx, actor, id);
       name = org.name;
@@ -340,6 +341,9 @@ export async function moveOrg(
       });
       return (await repo.findOrgById(tx, org.id))!;
     });
+    // Staff of the moved subtree act with their new paths from their next request.
+    forgetAllSignedIn(ctx.database);
+    return result;
   } catch (err) {
     throw nameConflict(err, name, 'body.newParentId') ?? err;
   }

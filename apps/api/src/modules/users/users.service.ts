@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { type AuditActor, recordAudit } from '../audit/audit.service.js';
 import { revokeSubjectSessions } from '../auth/auth.repository.js';
 import { hashPassword, passwordProblems } from '../auth/passwords.js';
+import { forgetSignedInStaff } from '../auth/principal-cache.js';
 import { findOrgById } from '../orgs/orgs.repository.js';
 import { getOrgInScope } from '../orgs/orgs.service.js';
 import * as repo from './users.repository.js';
@@ -115,7 +116,7 @@ export async function updateStaffUser(
       'You cannot change your own roles or disable yourself; ask another administrator',
     );
   const now = ctx.clock.now();
-  return inTransaction(ctx.db, async (tx) => {
+  const updated = await inTransaction(ctx.db, async (tx) => {
     await repo.updateUser(
       tx,
       id,
@@ -148,6 +149,9 @@ export async function updateStaffUser(
       });
     return (await repo.findUserWithOrg(tx, id))!;
   });
+  // Signed-in sessions of the user take the new roles (or end) with their next request.
+  forgetSignedInStaff(ctx.database, id);
+  return updated;
 }
 
 export async function unlockStaffUser(ctx: AppContext, actor: StaffActor, id: number, meta: RequestMeta) {
