@@ -32,6 +32,53 @@ export async function findCardById(db: Db, id: number): Promise<CardWithOrg | nu
   return row ? flatten(row) : null;
 }
 
+export interface CardForVerification {
+  id: number;
+  cardNo: string;
+  status: string;
+  memberName: string;
+  orgName: string;
+  /** True when the check was recorded as valid: the card is active and this verifier had not used the nonce. */
+  recordedValid: boolean;
+}
+
+/**
+ * A card check in one statement, the common case of a merchant's scan: reads the card and, when it
+ * is active, records the check as valid unless this verifier already used the token's nonce (the
+ * partial unique index). Anything else (no card, not active, a replay) is recorded by the caller.
+ */
+export async function verifyAndRecord(
+  db: Db,
+  check: { cardId: number; verifier: string; nonce: string; at: Date },
+): Promise<CardForVerification | null> {
+  const result = await db.execute(sql`
+    with card as (
+      select c.id, c.card_no, c.status, m.name as member_name, o.name as org_name
+      from member_cards c
+      join members m on m.id = c.member_id
+      join orgs o on o.id = c.org_id
+      where c.id = ${check.cardId}
+    ), recorded as (
+      insert into card_verifications (card_id, verifier, nonce, verified_at, result)
+      select id, ${check.verifier}, ${check.nonce}, ${check.at.toISOString()}::timestamptz, 'valid'
+      from card where status = 'active'
+      on conflict (nonce, verifier) where result = 'valid' do nothing
+      returning id
+    )
+    select id, card_no, status, member_name, org_name, exists (select 1 from recorded) as recorded_valid
+    from card`);
+  const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    cardNo: String(row.card_no),
+    status: String(row.status),
+    memberName: String(row.member_name),
+    orgName: String(row.org_name),
+    recordedValid: row.recorded_valid === true,
+  };
+}
+
 /** The member's card that is active or suspended, if any. */
 export async function findCurrentCard(db: Db, memberId: number): Promise<CardWithOrg | null> {
   const [row] = await db

@@ -208,29 +208,25 @@ export async function verifyCardToken(
     return refused(check.reason);
   }
   const { cardId, nonce } = check.claims;
-  const card = await repo.findCardById(ctx.db, cardId);
-  const refusal: CardVerifyReason | null = card ? statusRefusal(card.status as CardStatus) : 'card_not_found';
-  const record = (result: string) =>
-    repo.recordVerification(ctx.db, {
-      cardId: card ? cardId : null,
-      verifier,
-      nonce,
-      verifiedAt: now,
-      result,
-    });
-  if (refusal) {
-    await record(refusal);
-    return refused(refusal);
-  }
-  if (!(await record('valid'))) {
-    await record('replayed');
-    return refused('replayed');
-  }
-  return {
-    valid: true,
-    reason: null,
-    cardNo: card!.cardNo,
-    maskedName: maskName(card!.memberName),
-    orgName: card!.orgName,
-  };
+  const card = await repo.verifyAndRecord(ctx.db, { cardId, verifier, nonce, at: now });
+  if (card?.recordedValid)
+    return {
+      valid: true,
+      reason: null,
+      cardNo: card.cardNo,
+      maskedName: maskName(card.memberName),
+      orgName: card.orgName,
+    };
+  // The rare outcomes are recorded apart: no such card, a card not active, or a token used before.
+  const reason: CardVerifyReason = card
+    ? (statusRefusal(card.status as CardStatus) ?? 'replayed')
+    : 'card_not_found';
+  await repo.recordVerification(ctx.db, {
+    cardId: card ? cardId : null,
+    verifier,
+    nonce,
+    verifiedAt: now,
+    result: reason,
+  });
+  return refused(reason);
 }
