@@ -11,8 +11,10 @@
  * The PostgreSQL bench database is created beside the database DATABASE_URL names (never in it)
  * and kept, marked with its N, generator version and secrets, so later runs at the same N reuse it;
  * the embedded data folder lives in bench/.data/pglite-<N>. The server runs with the secrets the
- * loader used (bench/.data/<engine>/secrets.json). Baselines: the lookup's own indexed query through
- * `pg` alone (or PGlite in-process) at the same concurrency, with the same keyed hash per request.
+ * loader used (bench/.data/<engine>/secrets.json). Baselines, through `pg` alone (or PGlite
+ * in-process) at the same concurrency: the lookup's own indexed query with the same keyed hash per
+ * request; the statistics route's two reads (the org, its rollups); the card check's statement with a
+ * fresh nonce each time (its rows removed afterwards). `--server-cpu-prof <dir>` profiles the server.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -58,17 +60,46 @@ const USERNAME = 'bench_admin';
 
 const figures: Figure[] = [];
 
+/** The first month the statistics show (YYYY-MM, eleven months back, China time). */
+function lastTwelveMonthsStart(): string {
+  const local = new Date(Date.now() + 8 * 3600_000);
+  const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 11, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
 const LOOKUP_SQL = `select m.*, o.name as org_name, o.path as org_path from members m
   join orgs o on o.id = m.org_id
   where m.id_hash = $1 and o.path <@ $2::ltree
   order by (m.status = 'active') desc, m.updated_at desc, m.id desc limit 1`;
+
+/** What the statistics route reads: the org (scope) and its kept rollups of the last twelve months. */
+const ORG_SQL = `select id, name, path from orgs where id = $1 and path <@ $2::ltree`;
+const ROLLUPS_SQL = `select dim, bucket, n from org_member_rollups
+  where org_id = $1 and (dim not in ('joined', 'left') or bucket >= $2)`;
+
+/** What a card check writes and reads in the common case (cards.repository: cardCheck). */
+const CARD_CHECK_SQL = `with card as (
+    select c.id, c.card_no, c.status, m.name as member_name, o.name as org_name
+    from member_cards c join members m on m.id = c.member_id join orgs o on o.id = c.org_id
+    where c.id = $1::bigint
+  ), recorded as (
+    insert into card_verifications (card_id, verifier, nonce, verified_at, result)
+    select id, $2::text, $3::text, $4::timestamptz, 'valid' from card where status = 'active'
+    on conflict (nonce, verifier) where result = 'valid' do nothing
+    returning id
+  )
+  select id, card_no, status, member_name, org_name, exists (select 1 from recorded) as recorded_valid from card`;
+
+type Baseline = { rps: number; p99: number; p50: number; cpu: CpuSplit };
 
 interface Prepared {
   password: string;
   idNumbers: string[];
   cardIds: number[];
   cardKeyPem: string;
-  baseline: { rps: number; p99: number; p50: number; cpu: CpuSplit };
+  baseline: Baseline;
+  statsBaseline: Baseline;
+  verifyBaseline: Baseline;
 }
 
 /**
@@ -106,20 +137,57 @@ async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
       loops(concurrency, duration, (k) =>
         query(ctx.pii.lookupHash('id_number', idNumbers[k % idNumbers.length]!)),
       );
-    let baseline: Prepared['baseline'];
+    // The statistics and card-check baselines run the API's statements as named prepared ones, as the API does.
+    const since = lastTwelveMonthsStart();
+    let nonce = 0;
+    const statsCall =
+      (q: (text: string, values: unknown[], name: string) => Promise<unknown>) => async () => {
+        await q(ORG_SQL, [1, '1'], 'bench_org');
+        await q(ROLLUPS_SQL, [1, since], 'bench_rollups');
+      };
+    const cardCall =
+      (q: (text: string, values: unknown[], name: string) => Promise<unknown>) => (k: number) =>
+        q(
+          CARD_CHECK_SQL,
+          [
+            cardIds[k % cardIds.length],
+            'staff:bench-baseline',
+            `${process.pid}-${++nonce}`,
+            new Date().toISOString(),
+          ],
+          'bench_card_check',
+        );
+    let baseline: Baseline;
+    let statsBaseline: Baseline;
+    let verifyBaseline: Baseline;
     if (db.engine === 'postgres') {
       const pool = new pg.Pool({ connectionString: db.env.DATABASE_URL, max: concurrency });
       await Promise.all(Array.from({ length: concurrency }, () => pool.query('select 1')));
       const query = (hash: Buffer) => pool.query(LOOKUP_SQL, [hash, '1']);
       await runFor(query, 3);
       baseline = await cpuPerRequest(null, dbName, () => run(query));
+      const named = (text: string, values: unknown[], name: string) => pool.query({ name, text, values });
+      statsBaseline = await cpuPerRequest(null, dbName, () => loops(concurrency, duration, statsCall(named)));
+      verifyBaseline = await cpuPerRequest(null, dbName, () => loops(concurrency, duration, cardCall(named)));
       await pool.end();
     } else {
       const query = (hash: Buffer) => ctx.database.query(LOOKUP_SQL, [hash, '1']);
       await runFor(query, 3);
       baseline = await cpuPerRequest(null, null, () => run(query));
+      const plain = (text: string, values: unknown[]) => ctx.database.query(text, values);
+      statsBaseline = await cpuPerRequest(null, null, () => loops(concurrency, duration, statsCall(plain)));
+      verifyBaseline = await cpuPerRequest(null, null, () => loops(concurrency, duration, cardCall(plain)));
     }
-    return { password, idNumbers, cardIds, cardKeyPem: config.secrets.cardSigningKeyPem, baseline };
+    await ctx.database.query(`delete from card_verifications where verifier = 'staff:bench-baseline'`);
+    return {
+      password,
+      idNumbers,
+      cardIds,
+      cardKeyPem: config.secrets.cardSigningKeyPem,
+      baseline,
+      statsBaseline,
+      verifyBaseline,
+    };
 
     async function runFor(query: (hash: Buffer) => Promise<unknown>, seconds: number) {
       const until = performance.now() + seconds * 1000;
@@ -210,6 +278,7 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
     const ratio = lk.rps / prep.baseline.rps;
     const bad = (l: Load) => failures(l);
     const isPg = db.engine === 'postgres';
+    const engineAlone = isPg ? 'pg alone' : 'PGlite alone';
     figures.push(
       {
         engine: label,
@@ -242,8 +311,8 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
         engine: label,
         what: `root statistics, ${conns} conns: p99 (req/s)`,
         value: `${st.p99} ms (${fmt(st.rps)}/s)${bad(st)}`,
-        baseline: '',
-        ratio: '',
+        baseline: `${prep.statsBaseline.p99.toFixed(1)} ms (${fmt(prep.statsBaseline.rps)}/s, the two reads through ${engineAlone})`,
+        ratio: (st.rps / prep.statsBaseline.rps).toFixed(2),
         goal: isPg ? 'p99 < 50 ms' : '',
         pass: isPg ? st.p99 < 50 : null,
       },
@@ -251,7 +320,7 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
         engine: label,
         what: 'root statistics: CPU µs per request',
         value: cpuText(st.cpu),
-        baseline: '',
+        baseline: cpuText(prep.statsBaseline.cpu),
         ratio: '',
         goal: '',
         pass: null,
@@ -269,8 +338,8 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
         engine: label,
         what: `card verification, ${conns} conns: verif/s, p99`,
         value: `${fmt(vf.rps)}/s, p99 ${vf.p99} ms${bad(vf)}${reused ? ' (tokens reused)' : ''}`,
-        baseline: '',
-        ratio: '',
+        baseline: `${fmt(prep.verifyBaseline.rps)}/s, p99 ${prep.verifyBaseline.p99.toFixed(1)} ms (the check statement through ${engineAlone})`,
+        ratio: (vf.rps / prep.verifyBaseline.rps).toFixed(2),
         goal: isPg ? 'p99 < 20 ms' : '',
         pass: isPg ? vf.p99 < 20 : null,
       },
@@ -278,7 +347,7 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
         engine: label,
         what: 'card verification: CPU µs per request',
         value: cpuText(vf.cpu),
-        baseline: '',
+        baseline: cpuText(prep.verifyBaseline.cpu),
         ratio: '',
         goal: '',
         pass: null,

@@ -42,41 +42,53 @@ export interface CardForVerification {
   recordedValid: boolean;
 }
 
+const cardCheck = preparedPerDb((db) => {
+  const card = db
+    .$with('card', {
+      id: sql<number>`id`.as('id'),
+      cardNo: sql<string>`card_no`.as('card_no'),
+      status: sql<string>`status`.as('status'),
+      memberName: sql<string>`member_name`.as('member_name'),
+      orgName: sql<string>`org_name`.as('org_name'),
+    })
+    .as(sql`
+      select c.id, c.card_no, c.status, m.name as member_name, o.name as org_name
+      from member_cards c
+      join members m on m.id = c.member_id
+      join orgs o on o.id = c.org_id
+      where c.id = ${sql.placeholder('cardId')}::bigint`);
+  const recorded = db.$with('recorded', { id: sql<number>`id`.as('id') }).as(sql`
+      insert into card_verifications (card_id, verifier, nonce, verified_at, result)
+      select id, ${sql.placeholder('verifier')}::text, ${sql.placeholder('nonce')}::text,
+             ${sql.placeholder('at')}::timestamptz, 'valid'
+      from card where status = 'active'
+      on conflict (nonce, verifier) where result = 'valid' do nothing
+      returning id`);
+  return db
+    .with(card, recorded)
+    .select({
+      id: card.id,
+      cardNo: card.cardNo,
+      status: card.status,
+      memberName: card.memberName,
+      orgName: card.orgName,
+      recordedValid: sql<boolean>`exists (select 1 from ${recorded})`,
+    })
+    .from(card)
+    .prepare('card_check');
+});
+
 /**
- * A card check in one statement, the common case of a merchant's scan: reads the card and, when it
- * is active, records the check as valid unless this verifier already used the token's nonce (the
- * partial unique index). Anything else (no card, not active, a replay) is recorded by the caller.
+ * A card check in one prepared statement, the common case of a merchant's scan: reads the card and,
+ * when it is active, records the check as valid unless this verifier already used the token's nonce
+ * (the partial unique index). Anything else (no card, not active, a replay) is recorded by the caller.
  */
 export async function verifyAndRecord(
   db: Db,
   check: { cardId: number; verifier: string; nonce: string; at: Date },
 ): Promise<CardForVerification | null> {
-  const result = await db.execute(sql`
-    with card as (
-      select c.id, c.card_no, c.status, m.name as member_name, o.name as org_name
-      from member_cards c
-      join members m on m.id = c.member_id
-      join orgs o on o.id = c.org_id
-      where c.id = ${check.cardId}
-    ), recorded as (
-      insert into card_verifications (card_id, verifier, nonce, verified_at, result)
-      select id, ${check.verifier}, ${check.nonce}, ${check.at.toISOString()}::timestamptz, 'valid'
-      from card where status = 'active'
-      on conflict (nonce, verifier) where result = 'valid' do nothing
-      returning id
-    )
-    select id, card_no, status, member_name, org_name, exists (select 1 from recorded) as recorded_valid
-    from card`);
-  const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
-  if (!row) return null;
-  return {
-    id: Number(row.id),
-    cardNo: String(row.card_no),
-    status: String(row.status),
-    memberName: String(row.member_name),
-    orgName: String(row.org_name),
-    recordedValid: row.recorded_valid === true,
-  };
+  const [row] = await cardCheck(db).execute({ ...check, at: check.at.toISOString() });
+  return row ? { ...row, id: Number(row.id), recordedValid: row.recordedValid === true } : null;
 }
 
 /** The member's card that is active or suspended, if any. */
