@@ -10,8 +10,15 @@
  *     npx tsx bench/src/member-import.ts
  *
  * Prints the baseline, the import's phases (upload and queue, checking, committing) beside its
- * total, the ratio (baseline ÷ import: 1 = as fast as a bare COPY) and the API process's peak RSS
- * sampled every 200 ms. The scratch database is created and dropped.
+ * total, the ratio (baseline ÷ import: 1 = as fast as a bare COPY), the CPU per row of the API process
+ * and of the database backends serving it beside the raw COPY's backend CPU (from /proc: less noisy
+ * than wall time on a shared machine), the load average, and the API process's peak RSS sampled every
+ * 200 ms. The scratch database is created and dropped.
+ *
+ * Profiling aids: DRY_RUN=1 stops at the checked import with its staged rows, KEEP_DB=1 keeps the
+ * database (EXPLAIN the commit there), SERVER_NODE_ARGS passes flags to the API process
+ * (`--cpu-prof --cpu-prof-dir=prof`), SERVER_STDOUT=inherit shows its stdout (`--trace-gc`),
+ * TRACE_RSS=1 prints the RSS at every poll with the job's status.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -33,7 +40,6 @@ const PORT = Number(process.env.PORT ?? 3290);
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to a PostgreSQL server (a scratch database is made there)');
 const USERNAME = 'bench_import';
-// Profiling aids: DRY_RUN=1 stops at the checked import (staged rows kept), KEEP_DB=1 keeps the database.
 const DRY_RUN = process.env.DRY_RUN === '1';
 const KEEP_DB = process.env.KEEP_DB === '1';
 
@@ -184,6 +190,8 @@ try {
   };
   for (;;) {
     job = (await (await fetch(`${base}/api/v1/imports/${id}`, { headers })).json()) as typeof job;
+    if (process.env.TRACE_RSS)
+      console.log(Math.round(performance.now() - started), job.status, rssMb(server.pid!));
     if (!['queued', 'validating', 'committing'].includes(job.status)) break;
     await sleep(200);
   }

@@ -172,7 +172,8 @@ export async function validateRows(
     });
     return {
       rows: raws.length,
-      staged,
+      staged: staged.length,
+      text: repo.copyLines(staged),
       alreadyRegistered,
       errors: bad.map((b) => errorRow(ctx, job.id, b)),
       read,
@@ -181,10 +182,10 @@ export async function validateRows(
 
   const staging = client ? repo.copyStagingWriter(client) : repo.blobStagingWriter(ctx.database.pglite!);
   async function writeBatch(batch: Awaited<ReturnType<typeof prepareBatch>>) {
-    await staging.write(batch.staged);
+    await staging.write(batch.text);
     await repo.insertErrors(ctx.db, batch.errors);
     counts.processed += batch.rows;
-    counts.valid += batch.staged.length;
+    counts.valid += batch.staged;
     counts.invalid += batch.errors.length;
     counts.alreadyRegistered += batch.alreadyRegistered;
     const progress = Math.min(99, Math.floor((batch.read * 100) / Math.max(size, 1)));

@@ -210,11 +210,19 @@ function copyLine(r: StagedRow): string {
   return `${r.jobId}\t${r.rowNo}\t${r.provinceCode}\t${r.orgId}\t${copyText(r.name)}\t${r.namePinyin}\t${r.nameInitials}\t\\\\x${r.idHash}\t\\\\x${r.idEnc}\t${r.idMasked}\t${r.birthDate}\t${r.gender}\t\\\\x${r.phoneHash}\t\\\\x${r.phoneEnc}\t${r.phoneMasked}\t${copyText(r.employerName)}\t${r.employerId ?? '\\N'}\t${copyText(r.creditCode)}\t${r.joinedOn}\t{${r.categories.join(',')}}\n`;
 }
 
+/** Staged rows as COPY text, built as soon as a batch is ready so its row objects die young. */
+export function copyLines(rows: StagedRow[]): string {
+  let text = '';
+  for (const row of rows) text += copyLine(row);
+  return text;
+}
+
 const COPY_SQL = `copy import_rows (${COPY_COLUMNS.join(', ')}) from stdin`;
 
 /** Where a job's checked rows go as they are prepared; `finish` makes them all visible at once. */
 export interface StagingWriter {
-  write(rows: StagedRow[]): Promise<void>;
+  /** Rows as `copyLines` makes them. */
+  write(text: string): Promise<void>;
   finish(): Promise<void>;
   /** Gives up: nothing written through this writer is kept. */
   abort(err: Error): Promise<void>;
@@ -234,11 +242,9 @@ export function copyStagingWriter(client: pg.PoolClient): StagingWriter {
   const done = finished(stream);
   done.catch(() => undefined);
   return {
-    async write(rows) {
+    async write(text) {
       if (failure) throw failure;
-      let chunk = '';
-      for (const row of rows) chunk += copyLine(row);
-      if (chunk && !stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
+      if (text && !stream.write(text)) await Promise.race([once(stream, 'drain'), done]);
       if (failure) throw failure;
     },
     async finish() {
@@ -259,10 +265,8 @@ export function copyStagingWriter(client: pg.PoolClient): StagingWriter {
 export function blobStagingWriter(pglite: PGlite): StagingWriter {
   const sql = `copy import_rows (${COPY_COLUMNS.join(', ')}) from '/dev/blob'`;
   return {
-    async write(rows) {
-      if (rows.length === 0) return;
-      let text = '';
-      for (const row of rows) text += copyLine(row);
+    async write(text) {
+      if (!text) return;
       await pglite.query(sql, [], { blob: new Blob([text]) });
     },
     finish: async () => undefined,
