@@ -10,13 +10,20 @@
  *     npx tsx bench/src/member-import.ts
  *
  * Prints the baseline, the import's phases (upload and queue, checking, committing) beside its
- * total, the ratio (baseline ÷ import: 1 = as fast as a bare COPY) and the API process's peak RSS
- * sampled every 200 ms. The scratch database is created and dropped.
+ * total, the ratio (baseline ÷ import: 1 = as fast as a bare COPY), the CPU per row of the API process
+ * and of the database backends serving it beside the raw COPY's backend CPU (from /proc: less noisy
+ * than wall time on a shared machine), the load average, and the API process's peak RSS sampled every
+ * 200 ms. The scratch database is created and dropped.
+ *
+ * Profiling aids: DRY_RUN=1 stops at the checked import with its staged rows, KEEP_DB=1 keeps the
+ * database (EXPLAIN the commit there), SERVER_NODE_ARGS passes flags to the API process
+ * (`--cpu-prof --cpu-prof-dir=prof`), SERVER_STDOUT=inherit shows its stdout (`--trace-gc`),
+ * TRACE_RSS=1 prints the RSS at every poll with the job's status.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdtempSync, openAsBlob, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -33,10 +40,23 @@ const PORT = Number(process.env.PORT ?? 3290);
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to a PostgreSQL server (a scratch database is made there)');
 const USERNAME = 'bench_import';
+const DRY_RUN = process.env.DRY_RUN === '1';
+const KEEP_DB = process.env.KEEP_DB === '1';
 
 function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+/** CPU time (user + system) a process has used so far, in ms; 0 once it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of the line, counted in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 async function waitFor(target: string, ms: number) {
@@ -83,16 +103,21 @@ try {
   await setup.query(
     'create table bare_roster (a text, b text, c text, d text, e text, f text, g text, h text)',
   );
+  const copyPid = (await setup.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+  const copyCpu0 = cpuMs(copyPid);
   const copyStarted = performance.now();
   await pipeline(
     createReadStream(roster),
     setup.query(copyFrom('copy bare_roster from stdin (format csv, header true)')),
   );
   const copyMs = performance.now() - copyStarted;
+  const copyCpu = cpuMs(copyPid) - copyCpu0;
   await setup.query('drop table bare_roster');
   await setup.end();
 
-  server = spawn(process.execPath, [main], {
+  // SERVER_NODE_ARGS passes flags to the API process only, e.g. "--cpu-prof --cpu-prof-dir=prof".
+  const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  server = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env,
       ...db.env,
@@ -102,7 +127,7 @@ try {
       SEED_DEMO: 'never',
       IMPORT_MAX_BYTES: String(2 * 1024 * 1024 * 1024),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.SERVER_STDOUT === 'inherit' ? 'inherit' : 'ignore', 'inherit'],
   });
   const base = `http://localhost:${PORT}`;
   await waitFor(`${base}/api/ready`, 300_000);
@@ -117,13 +142,39 @@ try {
   };
 
   let peak = rssMb(server.pid!);
+  const idleRss = peak;
+  // CPU used by the API process and by the database's backends serving it (sampled: a backend may end first).
+  const apiCpu0 = cpuMs(server.pid!);
+  const backends = new Map<number, { first: number; last: number }>();
+  const watch = new pg.Client({ connectionString: url });
+  await watch.connect();
+  const watchPid = (await watch.query('select pg_backend_pid() as pid')).rows[0].pid as number;
+  const sampleBackends = async () => {
+    const { rows } = await watch.query('select pid from pg_stat_activity where datname = $1 and pid <> $2', [
+      dbName,
+      watchPid,
+    ]);
+    for (const { pid } of rows as { pid: number }[]) {
+      const now = cpuMs(pid);
+      const seen = backends.get(pid);
+      if (!seen) backends.set(pid, { first: now, last: now });
+      else if (now > 0) seen.last = now;
+    }
+  };
+  await sampleBackends();
+  let sampling = false;
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(server!.pid!));
+    if (sampling) return;
+    sampling = true;
+    sampleBackends().finally(() => {
+      sampling = false;
+    });
   }, 200);
   const started = performance.now();
   const form = new FormData();
   form.append('orgId', String(union.id));
-  form.append('dryRun', 'false');
+  form.append('dryRun', String(DRY_RUN));
   form.append('file', await openAsBlob(roster), 'roster.csv');
   const accepted = await fetch(`${base}/api/v1/imports/members`, { method: 'POST', headers, body: form });
   if (accepted.status !== 202) throw new Error(`upload: ${accepted.status} ${await accepted.text()}`);
@@ -139,12 +190,19 @@ try {
   };
   for (;;) {
     job = (await (await fetch(`${base}/api/v1/imports/${id}`, { headers })).json()) as typeof job;
+    if (process.env.TRACE_RSS)
+      console.log(Math.round(performance.now() - started), job.status, rssMb(server.pid!));
     if (!['queued', 'validating', 'committing'].includes(job.status)) break;
     await sleep(200);
   }
   const importMs = performance.now() - started;
   clearInterval(sampler);
-  if (job.status !== 'committed' || job.imported !== ROWS)
+  const apiCpu = cpuMs(server.pid!) - apiCpu0;
+  while (sampling) await sleep(10);
+  await sampleBackends();
+  await watch.end();
+  const dbCpu = [...backends.values()].reduce((sum, b) => sum + b.last - b.first, 0);
+  if (DRY_RUN ? job.status !== 'validated' : job.status !== 'committed' || job.imported !== ROWS)
     throw new Error(`import ended ${JSON.stringify(job)}`);
 
   const ms = (from: string, to: string) => Date.parse(to) - Date.parse(from);
@@ -155,19 +213,35 @@ try {
     `${pad('  upload and queue')}${ms(job.createdAt, job.startedAt)} ms (server clock, after the upload)`,
   );
   console.log(`${pad('  checking')}${ms(job.startedAt, job.validatedAt)} ms`);
-  console.log(`${pad('  committing')}${ms(job.validatedAt, job.finishedAt)} ms`);
+  if (!DRY_RUN) console.log(`${pad('  committing')}${ms(job.validatedAt, job.finishedAt)} ms`);
   console.log(
     `${pad('import (total)')}${Math.round(importMs)} ms  (upload to committed, as the client sees it)`,
   );
   console.log(`${pad('speed ratio')}${(copyMs / importMs).toFixed(3)}  (target >= 0.3)`);
-  console.log(`${pad('API peak RSS')}${peak} MB  (target < 400)`);
+  const perRow = (ms: number) => `${((ms * 1000) / ROWS).toFixed(1)} µs/row`;
+  console.log(
+    `${pad('CPU, raw COPY')}${copyCpu} ms database (${perRow(copyCpu)}; ticks of 10 ms, coarse on small runs)`,
+  );
+  console.log(
+    `${pad('CPU, import')}${apiCpu} ms API (${perRow(apiCpu)}) + ${dbCpu} ms database (${perRow(dbCpu)})`,
+  );
+  console.log(
+    `${pad('CPU ratio')}${(copyCpu / (apiCpu + dbCpu)).toFixed(3)}  (raw COPY's CPU ÷ the import's)`,
+  );
+  console.log(
+    `${pad('load average')}${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(`${pad('API peak RSS')}${peak} MB  (target < 400; ${idleRss} MB before the upload)`);
 } finally {
   if (server) {
     const exited = new Promise((r) => server!.once('exit', r));
     server.kill('SIGTERM');
     await exited;
   }
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  if (KEEP_DB) console.log(`kept database ${dbName}`);
+  else await admin.query(`drop database if exists ${dbName} with (force)`);
   await admin.end();
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -38,6 +39,8 @@ const EnvSchema = Type.Object({
   IMPORT_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 2 * 1024 * 1024 * 1024 }),
   /** Most data rows one member import reads. */
   IMPORT_MAX_ROWS: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
+  /** Threads that encrypt, hash and spell out imported members (0: in the main thread); default one less than the cores, at most 4. */
+  IMPORT_THREADS: Type.Integer({ minimum: 0, maximum: 16 }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -69,6 +72,7 @@ export interface Config {
   webDist: string | undefined;
   importMaxBytes: number;
   importMaxRows: number;
+  importThreads: number;
   secrets: Secrets;
 }
 
@@ -90,6 +94,7 @@ const defaults: Record<string, string> = {
   CLOCK_CONTROL: 'false',
   IMPORT_MAX_BYTES: String(100 * 1024 * 1024),
   IMPORT_MAX_ROWS: '2000000',
+  IMPORT_THREADS: String(Math.min(4, Math.max(1, availableParallelism() - 1))),
 };
 
 const numeric = new Set([
@@ -99,6 +104,7 @@ const numeric = new Set([
   'REFRESH_TOKEN_TTL',
   'IMPORT_MAX_BYTES',
   'IMPORT_MAX_ROWS',
+  'IMPORT_THREADS',
 ]);
 const booleans = new Set(['TRUST_PROXY', 'CLOCK_CONTROL']);
 
@@ -223,6 +229,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     webDist: env.WEB_DIST,
     importMaxBytes: env.IMPORT_MAX_BYTES,
     importMaxRows: env.IMPORT_MAX_ROWS,
+    importThreads: env.IMPORT_THREADS,
     secrets: {
       tokenSecret: Buffer.from(env.TOKEN_SECRET ?? file!.tokenSecret, env.TOKEN_SECRET ? 'utf8' : 'base64'),
       piiKeys: pii.keys,

@@ -6,7 +6,7 @@ import { pathInScope } from '../../platform/access.js';
 import type { StaffActor } from '../../platform/actor.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { chinaToday, maskOrgName, newMemberColumns } from '../members/index.js';
+import { chinaToday, createMemberEncoder, maskOrgName } from '../members/index.js';
 import {
   type Cell,
   cellsInTemplateOrder,
@@ -21,6 +21,10 @@ import { type CheckedRow, checkRow, IMPORT_COLUMN, type RowProblem, reportCells 
 /** Rows checked, looked up and staged together: one registry query and one COPY per batch. */
 const BATCH = 2000;
 const ENTERPRISE_CACHE = 50_000;
+/** Files from this size on (about 10,000 rows) are encoded on the encoder's threads. */
+const THREADED_FROM_BYTES = 1024 * 1024;
+/** Batches between two updates of the job's counts and progress. */
+const PROGRESS_EVERY = 5;
 
 export interface Counts {
   total: number;
@@ -72,6 +76,8 @@ export async function validateRows(
   const enterpriseIds = new Map<string, number | null>();
   const client: pg.PoolClient | null =
     ctx.database.engine === 'postgres' ? await ctx.database.pool!.connect() : null;
+  // Small files are encoded in this thread: starting threads costs more than it saves below a few batches.
+  const encoder = createMemberEncoder(ctx, size >= THREADED_FROM_BYTES ? ctx.config.importThreads : 0);
 
   async function checkOrgs(ids: number[], named: boolean) {
     const key = (id: number) => `${named ? 'n' : 'd'}${id}`;
@@ -89,8 +95,8 @@ export async function validateRows(
     for (const code of missing) enterpriseIds.set(code, found.get(code) ?? null);
   }
 
-  /** Everything a batch needs before it is written: rules, unions, registry holders, sealed columns. */
-  async function prepareBatch(raws: RawRow[]) {
+  /** Everything a batch needs before it is written: rules, unions, sealed columns, registry holders. */
+  async function prepareBatch(raws: RawRow[], read: number) {
     const bad: BadRow[] = [];
     const good: { rowNo: number; cells: Cell[]; row: CheckedRow }[] = [];
     for (const raw of raws) {
@@ -106,31 +112,45 @@ export async function validateRows(
     if (good.some((g) => g.row.orgId === null)) await checkOrgs([job.orgId], false);
     await enterpriseOf(good.flatMap((g) => (g.row.creditCode ? [g.row.creditCode] : [])));
 
-    const withOrg: { rowNo: number; cells: Cell[]; row: CheckedRow; org: repo.OrgFacts; idHash: Buffer }[] =
-      [];
+    const withOrg: { rowNo: number; cells: Cell[]; row: CheckedRow; org: repo.OrgFacts }[] = [];
     for (const g of good) {
       const check = orgChecks.get(g.row.orgId === null ? `d${job.orgId}` : `n${g.row.orgId}`)!;
       if (!check.ok) bad.push({ ...g, problems: [{ column: IMPORT_COLUMN.orgId, message: check.message }] });
-      else withOrg.push({ ...g, org: check.org, idHash: ctx.pii.lookupHash('id_number', g.row.idNumber) });
+      else withOrg.push({ ...g, org: check.org });
     }
-
+    // Sealed before the registry lookup: the lookup needs the ID-number hashes the encoder makes, and
+    // a row already registered (a rerun) is rare enough that sealing it for nothing costs little.
+    const columns = await encoder.encode(
+      withOrg.map((w) => ({
+        org: { id: w.org.id, provinceCode: w.org.provinceCode, regionCode: w.org.regionCode },
+        name: w.row.name,
+        idNumber: w.row.idNumber,
+        facts: w.row.facts,
+        phone: w.row.phone,
+        employerName: w.row.employerName,
+        employerId: w.row.creditCode ? (enterpriseIds.get(w.row.creditCode) ?? null) : null,
+        joinedOn: w.row.joinedOn,
+        categories: w.row.categories,
+      })),
+    );
     const holders = new Map(
       (
         await repo.findActiveByIdHashes(
           ctx.db,
-          withOrg.map((w) => w.idHash),
+          columns.map((c) => c.idHash),
         )
-      ).map((h) => [h.idHash.toString('hex'), h]),
+      ).map((h) => [h.idHash, h]),
     );
     const staged: repo.StagedRow[] = [];
-    for (const w of withOrg) {
-      const holder = holders.get(w.idHash.toString('hex'));
+    let alreadyRegistered = 0;
+    withOrg.forEach((w, i) => {
+      const c = columns[i]!;
+      const holder = holders.size ? holders.get(c.idHash) : undefined;
       if (holder) {
-        const same =
-          holder.name === w.row.name && holder.phoneHash.equals(ctx.pii.lookupHash('phone', w.row.phone));
+        const same = holder.name === w.row.name && holder.phoneHash === c.phoneHash;
         if (holder.orgId === w.org.id && same) {
-          counts.alreadyRegistered++;
-          continue;
+          alreadyRegistered++;
+          return;
         }
         const where = pathInScope(actor, holder.orgPath) ? holder.orgName : maskOrgName(holder.orgName);
         bad.push({
@@ -146,51 +166,46 @@ export async function validateRows(
             },
           ],
         });
-        continue;
+        return;
       }
-      staged.push({
-        jobId: job.id,
-        rowNo: w.rowNo,
-        creditCode: w.row.creditCode,
-        ...newMemberColumns(ctx, {
-          org: w.org,
-          name: w.row.name,
-          idNumber: w.row.idNumber,
-          facts: w.row.facts,
-          phone: w.row.phone,
-          employerName: w.row.employerName,
-          employerId: w.row.creditCode ? (enterpriseIds.get(w.row.creditCode) ?? null) : null,
-          joinedOn: w.row.joinedOn,
-          categories: w.row.categories,
-        }),
-      });
-    }
-    return { rows: raws.length, staged, errors: bad.map((b) => errorRow(ctx, job.id, b)), read: bytesRead };
+      staged.push({ jobId: job.id, rowNo: w.rowNo, creditCode: w.row.creditCode, ...c });
+    });
+    return {
+      rows: raws.length,
+      staged: staged.length,
+      text: repo.copyLines(staged),
+      alreadyRegistered,
+      errors: bad.map((b) => errorRow(ctx, job.id, b)),
+      read,
+    };
   }
 
+  const staging = client ? repo.copyStagingWriter(client) : repo.blobStagingWriter(ctx.database.pglite!);
   async function writeBatch(batch: Awaited<ReturnType<typeof prepareBatch>>) {
-    if (client) await repo.copyStagedRows(client, batch.staged);
-    else await repo.insertStagedRows(ctx.db, batch.staged);
+    await staging.write(batch.text);
     await repo.insertErrors(ctx.db, batch.errors);
     counts.processed += batch.rows;
-    counts.valid += batch.staged.length;
+    counts.valid += batch.staged;
     counts.invalid += batch.errors.length;
+    counts.alreadyRegistered += batch.alreadyRegistered;
     const progress = Math.min(99, Math.floor((batch.read * 100) / Math.max(size, 1)));
-    await repo.updateJob(ctx.db, job.id, { ...counts, progress }, ctx.clock.now());
+    // The job row is updated once per few batches: each update is a write of its own.
+    if (++written % PROGRESS_EVERY === 0)
+      await repo.updateJob(ctx.db, job.id, { ...counts, progress }, ctx.clock.now());
   }
+  let written = 0;
 
-  // One batch is written while the next is read and sealed, so the database and the CPU work at once.
-  // A failed write is kept and thrown at the next turn, never left as an unhandled rejection.
-  let writing: Promise<void> = Promise.resolve();
-  let writeFailure: unknown = null;
-  async function write(batch: Awaited<ReturnType<typeof prepareBatch>>) {
-    await writing;
-    if (writeFailure) throw writeFailure;
-    writing = writeBatch(batch).catch((err: unknown) => {
-      writeFailure = err;
-    });
-  }
-
+  // Batches are prepared (checked, sealed on the encoder's threads, looked up) while earlier ones are
+  // written, at most `depth` at a time so memory stays bounded; they are written in file order.
+  // A failed batch is marked handled at once and rethrown when its turn to be written comes.
+  const depth = encoder.parallelism + 1;
+  const inFlight: Promise<Awaited<ReturnType<typeof prepareBatch>>>[] = [];
+  let failure: Error | null = null;
+  const submit = (raws: RawRow[]) => {
+    const prepared = prepareBatch(raws, bytesRead);
+    prepared.catch(() => undefined);
+    inFlight.push(prepared);
+  };
   try {
     let batch: RawRow[] = [];
     for await (const raw of roster.rows) {
@@ -203,16 +218,23 @@ export async function validateRows(
       }
       batch.push(raw);
       if (batch.length === BATCH) {
-        await write(await prepareBatch(batch));
+        submit(batch);
         batch = [];
+        if (inFlight.length >= depth) await writeBatch(await inFlight.shift()!);
       }
     }
-    await write(await prepareBatch(batch));
-    await writing;
-    if (writeFailure) throw writeFailure;
+    if (batch.length) submit(batch);
+    while (inFlight.length) await writeBatch(await inFlight.shift()!);
+    await staging.finish();
+  } catch (err) {
+    failure = err instanceof Error ? err : new Error(String(err));
+    await Promise.allSettled(inFlight);
+    await staging.abort(failure);
+    throw err;
   } finally {
-    await writing;
-    client?.release();
+    await encoder.close();
+    // A connection whose COPY failed is closed rather than handed back to the pool.
+    client?.release(failure ?? undefined);
   }
   const duplicates = await flagDuplicates(ctx, job);
   counts.valid -= duplicates;

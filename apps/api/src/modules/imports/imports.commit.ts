@@ -15,8 +15,14 @@ export async function runCommit(
 ): Promise<void> {
   const job = (await repo.findJobById(ctx.db, id))!;
   const at = ctx.clock.now();
+  let lost = false;
   try {
     await inTransaction(ctx.db, async (tx) => {
+      // Staged rows live in an unlogged table: a database crash since the check empties it.
+      if ((await repo.countStagedRows(tx, id)) !== job.valid) {
+        lost = true;
+        throw new Error(`import ${id}: staged rows lost since the check`);
+      }
       const imported = await repo.moveStagedRows(tx, {
         jobId: id,
         actorId: actor.id,
@@ -52,7 +58,7 @@ export async function runCommit(
       );
     });
   } catch (err) {
-    ctx.log.error({ err, importId: id }, 'import commit failed');
+    if (!lost) ctx.log.error({ err, importId: id }, 'import commit failed');
     await repo.deleteStagedRows(ctx.db, id).catch(() => undefined);
     const now = ctx.clock.now();
     await repo.updateJob(
@@ -61,10 +67,15 @@ export async function runCommit(
       {
         status: 'failed',
         finishedAt: now,
-        failure: {
-          code: 'COMMIT_FAILED',
-          message: '写入会员时出错，没有导入任何会员；可以重新上传同一文件再导入',
-        },
+        failure: lost
+          ? {
+              code: 'STAGED_ROWS_LOST',
+              message: '检查后服务器曾重启，暂存的数据已清除，没有导入任何会员；请重新上传同一文件',
+            }
+          : {
+              code: 'COMMIT_FAILED',
+              message: '写入会员时出错，没有导入任何会员；可以重新上传同一文件再导入',
+            },
       },
       now,
     );

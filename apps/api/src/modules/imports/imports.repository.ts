@@ -1,15 +1,19 @@
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
 import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../../db/client.js';
 import { staffUsers } from '../auth/index.js';
+import type { EncodedMember } from '../members/index.js';
 import { orgs } from '../orgs/index.js';
 import { importErrors, importJobs, importRows } from './imports.schema.js';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type ImportJobWithOrg = ImportJobRow & { orgName: string; orgPath: string; createdByName: string };
-export type StagedRow = typeof importRows.$inferInsert;
+/** A checked row as staged: the member's columns (byte columns as hex text), its row number and credit code. */
+export type StagedRow = EncodedMember & { jobId: number; rowNo: number; creditCode: string | null };
 export type ImportErrorRow = typeof importErrors.$inferSelect;
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -99,18 +103,20 @@ export async function claimJob(db: Db, id: number, from: string, to: string, at:
 }
 
 export interface ActiveHolder {
-  idHash: Buffer;
+  /** Hex, as the encoder gives it. */
+  idHash: string;
   orgId: number;
   orgName: string;
   orgPath: string;
   name: string;
-  phoneHash: Buffer;
+  /** Hex. */
+  phoneHash: string;
 }
 
-/** The active memberships of these people (by ID-number hash), with their unions. */
-export async function findActiveByIdHashes(db: Db, idHashes: Buffer[]): Promise<ActiveHolder[]> {
+/** The active memberships of these people (by ID-number hash in hex), with their unions. */
+export async function findActiveByIdHashes(db: Db, idHashes: string[]): Promise<ActiveHolder[]> {
   if (idHashes.length === 0) return [];
-  const list = idHashes.map((h) => h.toString('hex')).join(',');
+  const list = idHashes.join(',');
   const result = await db.execute(sql`
     select m.id_hash, m.org_id::int as org_id, o.name as org_name, o.path::text as org_path, m.name, m.phone_hash
     from members m join orgs o on o.id = m.org_id
@@ -124,12 +130,12 @@ export async function findActiveByIdHashes(db: Db, idHashes: Buffer[]): Promise<
     name: string;
     phone_hash: Buffer | Uint8Array;
   }>(result).map((r) => ({
-    idHash: asBuffer(r.id_hash),
+    idHash: asBuffer(r.id_hash).toString('hex'),
     orgId: r.org_id,
     orgName: r.org_name,
     orgPath: r.org_path,
     name: r.name,
-    phoneHash: asBuffer(r.phone_hash),
+    phoneHash: asBuffer(r.phone_hash).toString('hex'),
   }));
 }
 
@@ -168,11 +174,6 @@ export async function findEnterpriseIds(db: Db, codes: string[]): Promise<Map<st
   return new Map(rowsOf<{ credit_code: string; id: number }>(result).map((r) => [r.credit_code, r.id]));
 }
 
-/** Staged rows by multi-row INSERT (the embedded engine), at most 1,000 a statement. */
-export async function insertStagedRows(db: Db, rows: StagedRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(importRows).values(rows.slice(i, i + 1000));
-}
-
 const COPY_COLUMNS = [
   'job_id',
   'row_no',
@@ -196,62 +197,81 @@ const COPY_COLUMNS = [
   'categories',
 ];
 
-/** A value in COPY's text format: backslash, tab and line breaks escaped, \N for null, bytea as \\x…. */
-function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
-  if (Array.isArray(value)) return `{${value.join(',')}}`;
-  return String(value).replace(
-    /[\\\t\n\r]/g,
-    (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!,
-  );
+/** Text in COPY's text format: backslash, tab and line breaks escaped (rare in a roster: tested first). */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  return value.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
 }
 
+/** One staged row as a line of COPY text, in COPY_COLUMNS order; bytea as \\x + hex. */
 function copyLine(r: StagedRow): string {
-  return `${[
-    r.jobId,
-    r.rowNo,
-    r.provinceCode,
-    r.orgId,
-    r.name,
-    r.namePinyin,
-    r.nameInitials,
-    r.idHash,
-    r.idEnc,
-    r.idMasked,
-    r.birthDate,
-    r.gender,
-    r.phoneHash,
-    r.phoneEnc,
-    r.phoneMasked,
-    r.employerName,
-    r.employerId,
-    r.creditCode,
-    r.joinedOn,
-    r.categories,
-  ]
-    .map(copyText)
-    .join('\t')}\n`;
+  return `${r.jobId}\t${r.rowNo}\t${r.provinceCode}\t${r.orgId}\t${copyText(r.name)}\t${r.namePinyin}\t${r.nameInitials}\t\\\\x${r.idHash}\t\\\\x${r.idEnc}\t${r.idMasked}\t${r.birthDate}\t${r.gender}\t\\\\x${r.phoneHash}\t\\\\x${r.phoneEnc}\t${r.phoneMasked}\t${copyText(r.employerName)}\t${r.employerId ?? '\\N'}\t${copyText(r.creditCode)}\t${r.joinedOn}\t{${r.categories.join(',')}}\n`;
 }
 
-/** Staged rows through COPY FROM STDIN (PostgreSQL): one stream per batch on the job's connection. */
-export async function copyStagedRows(client: pg.PoolClient, rows: StagedRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const stream = client.query(copyFrom(`copy import_rows (${COPY_COLUMNS.join(', ')}) from stdin`));
-  await pipeline(
-    (function* lines() {
-      let chunk = '';
-      for (const row of rows) {
-        chunk += copyLine(row);
-        if (chunk.length > 256 * 1024) {
-          yield chunk;
-          chunk = '';
-        }
-      }
-      if (chunk) yield chunk;
-    })(),
-    stream,
-  );
+/** Staged rows as COPY text, built as soon as a batch is ready so its row objects die young. */
+export function copyLines(rows: StagedRow[]): string {
+  let text = '';
+  for (const row of rows) text += copyLine(row);
+  return text;
+}
+
+const COPY_SQL = `copy import_rows (${COPY_COLUMNS.join(', ')}) from stdin`;
+
+/** Where a job's checked rows go as they are prepared; `finish` makes them all visible at once. */
+export interface StagingWriter {
+  /** Rows as `copyLines` makes them. */
+  write(text: string): Promise<void>;
+  finish(): Promise<void>;
+  /** Gives up: nothing written through this writer is kept. */
+  abort(err: Error): Promise<void>;
+}
+
+/**
+ * One COPY FROM STDIN for the whole job on its own connection (PostgreSQL): the rows stream in as
+ * batches are prepared, with the stream's backpressure bounding what waits in memory, and become
+ * visible only when the COPY ends — a job that fails or whose process dies leaves no staged row.
+ */
+export function copyStagingWriter(client: pg.PoolClient): StagingWriter {
+  const stream = client.query(copyFrom(COPY_SQL));
+  let failure: Error | null = null;
+  stream.on('error', (err: Error) => {
+    failure ??= err;
+  });
+  const done = finished(stream);
+  done.catch(() => undefined);
+  return {
+    async write(text) {
+      if (failure) throw failure;
+      if (text && !stream.write(text)) await Promise.race([once(stream, 'drain'), done]);
+      if (failure) throw failure;
+    },
+    async finish() {
+      stream.end();
+      await done;
+    },
+    async abort(err) {
+      stream.destroy(err);
+      await done.catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * The embedded engine: one COPY per batch from an in-memory blob (PGlite reads `/dev/blob`); rows
+ * are visible batch by batch, and the job's cleanup removes them if it fails.
+ */
+export function blobStagingWriter(pglite: PGlite): StagingWriter {
+  const sql = `copy import_rows (${COPY_COLUMNS.join(', ')}) from '/dev/blob'`;
+  return {
+    async write(text) {
+      if (!text) return;
+      await pglite.query(sql, [], { blob: new Blob([text]) });
+    },
+    finish: async () => undefined,
+    abort: async () => undefined,
+  };
 }
 
 export async function insertErrors(db: Db, rows: (typeof importErrors.$inferInsert)[]): Promise<void> {

@@ -1,3 +1,5 @@
+export type { EncodedMember, NewMemberInput } from './members.columns.js';
+export { createMemberEncoder, type MemberEncoder } from './members.encoder.js';
 export { chinaToday, joinDateProblem, maskOrgName, parseIdNumber } from './members.policy.js';
 export { presentStatusChange } from './members.presenter.js';
 export { type MemberWithOrg, setMemberCategory } from './members.repository.js';
@@ -11,6 +13,4 @@ export {
   getMemberInScope,
   type HistoryActor,
   moveMember,
-  type NewMemberInput,
-  newMemberColumns,
 } from './members.service.js';

@@ -2,7 +2,6 @@ import type {
   ChangeMemberStatusBody,
   CorrectIdNumberBody,
   CreateMemberBody,
-  IdNumberFacts,
   MemberExportQuery,
   MemberPii,
   MemberQuery,
@@ -19,6 +18,7 @@ import { AppError, validationError } from '../../platform/errors.js';
 import { maskIdNumber, maskPhone } from '../../platform/pii.js';
 import { type AuditActor, recordAudit } from '../audit/index.js';
 import { findOrgById, getOrgInScope } from '../orgs/index.js';
+import { cachedNamePinyin, idNumberColumns, newMemberColumns, phoneColumns } from './members.columns.js';
 import { badTransition, memberAlreadyActive, memberNotFound, orgNotGrassroots } from './members.errors.js';
 import {
   canChangeStatus,
@@ -26,7 +26,6 @@ import {
   classifySearch,
   joinDateProblem,
   maskOrgName,
-  namePinyin,
   parseIdNumber,
 } from './members.policy.js';
 import * as repo from './members.repository.js';
@@ -128,65 +127,9 @@ async function lostRaceError(ctx: AppContext, actor: StaffActor | null, idHash: 
   return alreadyActiveError(actor, await repo.findActiveByIdHash(ctx.db, idHash), path);
 }
 
-function idNumberColumns(ctx: AppContext, idNumber: string) {
-  return {
-    idHash: ctx.pii.lookupHash('id_number', idNumber),
-    idEnc: ctx.pii.seal(idNumber),
-    idMasked: maskIdNumber(idNumber),
-  };
-}
-
-function phoneColumns(ctx: AppContext, phone: string) {
-  return {
-    phoneHash: ctx.pii.lookupHash('phone', phone),
-    phoneEnc: ctx.pii.seal(phone),
-    phoneMasked: maskPhone(phone),
-  };
-}
-
-/** The union's province (the distribution key): its own code, else read from its region code. */
-function provinceOf(provinceCode: string | null, regionCode: string | null): string | null {
-  return provinceCode ?? (regionCode ? `${regionCode.slice(0, 2)}0000` : null);
-}
-
 function nameColumns(name: string) {
-  const { full, initials } = namePinyin(name);
+  const { full, initials } = cachedNamePinyin(name);
   return { name, namePinyin: full, nameInitials: initials };
-}
-
-/** What a registration needs to know, checked already: the union, the person, the membership. */
-export interface NewMemberInput {
-  org: { id: number; provinceCode: string | null; regionCode: string | null };
-  name: string;
-  idNumber: string;
-  facts: IdNumberFacts;
-  phone: string;
-  employerName: string | null;
-  employerId: number | null;
-  joinedOn: string;
-  categories: string[];
-}
-
-/**
- * The stored columns of a new member as every registration writes them (one at a time or by
- * import): pinyin of the name, ID number and phone sealed, hashed and masked, birth date and gender
- * from the ID number, the province that distributes the row.
- */
-export function newMemberColumns(ctx: AppContext, input: NewMemberInput) {
-  return {
-    provinceCode:
-      provinceOf(input.org.provinceCode, input.org.regionCode) ?? provinceOf(null, input.facts.regionCode)!,
-    orgId: input.org.id,
-    ...nameColumns(input.name),
-    ...idNumberColumns(ctx, input.idNumber),
-    ...phoneColumns(ctx, input.phone),
-    birthDate: input.facts.birthDate,
-    gender: input.facts.gender,
-    employerName: input.employerName,
-    employerId: input.employerId,
-    joinedOn: input.joinedOn,
-    categories: input.categories,
-  };
 }
 
 /**
@@ -221,7 +164,7 @@ export async function createMember(
   const idHash = ctx.pii.lookupHash('id_number', idNumber);
   const existing = await repo.findActiveByIdHash(ctx.db, idHash);
   if (existing) throw alreadyActiveError(actor, existing, 'body.idNumber');
-  const columns = newMemberColumns(ctx, {
+  const columns = newMemberColumns(ctx.pii, {
     org,
     name: input.name,
     idNumber,
@@ -360,7 +303,7 @@ export async function updateMember(
       id,
       {
         ...(input.name !== undefined ? nameColumns(input.name) : {}),
-        ...(input.phone !== undefined ? phoneColumns(ctx, input.phone) : {}),
+        ...(input.phone !== undefined ? phoneColumns(ctx.pii, input.phone) : {}),
         ...(input.employerName !== undefined ? { employerName: input.employerName } : {}),
         ...(input.categories !== undefined ? { categories: input.categories } : {}),
       },
@@ -392,7 +335,7 @@ export async function correctMemberIdNumber(
   const parsed = parseIdNumber(input.idNumber, 'body.idNumber', now);
   if (!parsed.ok) throw validationError([parsed.detail]);
   const { idNumber, facts } = parsed;
-  const idColumns = idNumberColumns(ctx, idNumber);
+  const idColumns = idNumberColumns(ctx.pii, idNumber);
   if (idColumns.idHash.equals(member.idHash))
     throw validationError([
       { path: 'body.idNumber', message: 'is the number already recorded', rule: 'id_number.unchanged' },
