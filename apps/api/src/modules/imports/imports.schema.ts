@@ -68,7 +68,7 @@ export const importJobs = pgTable(
 /**
  * Valid rows of a job, ready for `members`: the same derived, encrypted and hashed columns
  * createMember writes. Written by COPY; moved to `members` in one statement at commit and then
- * deleted. A scratch table: UNLOGGED (migration 0019: no WAL for rows that live minutes; a server
+ * deleted. A scratch table: UNLOGGED (migration 0020: no WAL for rows that live minutes; a server
  * crash empties it, and a commit then finds fewer rows than the check counted and asks for the file
  * again), no foreign key to the job (checked per row, the job is the one writing) and one index in
  * file order (appended to, never split at random; the commit reads it in order).
