@@ -90,7 +90,7 @@ for (let i = 0; i < WORKERS; i++) {
 const search = (k: number) => ({
   q: SEARCH_WORDS[k % SEARCH_WORDS.length]!,
   region: board.cities[(k * 7) % board.cities.length]!,
-  salary: SALARIES[(k * 3) % SALARIES.length]!,
+  salary: SALARIES[Math.floor(k / SEARCH_WORDS.length) % SALARIES.length]!,
 });
 const pathOf = (k: number) => {
   const s = search(k);
@@ -195,7 +195,7 @@ try {
 printFigures(
   `Job search — ${fmt(jobs)} open jobs of ${fmt(enterprises)} enterprises`,
   [
-    'Keyword windows scoped to the city (one GIN posting list each) give at most 1,001 matches: their number is the total, and under the cap the page is sorted from them; past it the city is walked newest first (jobs_open_city_idx) up to the page.',
+    `Keyword windows scoped to the city (one GIN posting list each) give at most ${fmt(TOTAL_CAP + 1)} matches: their number is the total, and under the cap the page is sorted from them; past it the city is walked newest first (jobs_open_city_idx) up to the page.`,
     'Baseline: the same statements, built by the app and run in the same order through pg alone, same parameters and concurrency.',
   ],
   figures,

@@ -10,7 +10,7 @@ import {
 } from '../../test/factories.js';
 import { createTestEnv, type TestEnv } from '../../test/harness.js';
 import { publishedJob, recruiterFor } from '../../test/jobs.js';
-import { runSearch, TOTAL_CAP } from './jobs.search.js';
+import { type JobCardRow, runSearch, TOTAL_CAP } from './jobs.search.js';
 
 // More matches than the total counts: the page then comes from the newest-first walk of the city,
 // and must be the one sorting every match would give.
@@ -77,7 +77,7 @@ describe('the job search past the counted total', () => {
 });
 
 describe('running the statements', () => {
-  const card = (id: number) => ({ id }) as never;
+  const card = (id: number | null) => ({ id }) as unknown as JobCardRow;
   it('falls back to sorting every match when the walk runs out before the page', async () => {
     const ran: string[] = [];
     const result = await runSearch(
@@ -98,7 +98,7 @@ describe('running the statements', () => {
       { first: 'first', walk: 'walk', sorted: 'sorted', pageSize: 2 },
       async (s) => {
         ran.push(s);
-        return { rows: [{ ...card(null as never), total: 0 }] };
+        return { rows: [{ ...card(null), total: 0 }] };
       },
     );
     expect(ran).toEqual(['first']);

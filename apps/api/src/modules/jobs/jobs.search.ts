@@ -5,15 +5,18 @@ import type { Db } from '../../db/client.js';
 import { regionRange } from './jobs.policy.js';
 import { likePattern, searchQueryKeys } from './jobs.search-text.js';
 
-/** Beyond this many matches a worker refines the search; counting further only costs time. */
-export const TOTAL_CAP = 1000;
+/**
+ * Beyond this many matches a worker refines the search (the app says "200 个以上"): counting them
+ * reads each matched row, so the cap bounds what every search reads before its page.
+ */
+export const TOTAL_CAP = 200;
 
 /**
- * How many of an area's newest open jobs the newest-first walk reads per job a page needs: with
- * more than TOTAL_CAP matches among an area's jobs (a city holds under 100,000), the page's jobs
- * lie well within this many times its depth (expected: under 100 times). Fewer found → the sorted search decides.
+ * How many of an area's newest open jobs the newest-first walk reads per job the page needs: a
+ * search matching at least one in a hundred of the area's jobs finds its page within that; a
+ * sparser one runs out and sorts its matches instead.
  */
-const WALK_PER_ROW = 200;
+const WALK_PER_ROW = 100;
 
 export interface JobCardRow {
   id: number;
