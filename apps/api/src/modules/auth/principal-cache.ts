@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.js';
 
-/** The channel the database triggers of migration 0019 tell when a session, a staff user or org paths change. */
+/** The channel the database triggers of migration 0018 tell when a session, a staff user or org paths change. */
 export const AUTH_CHANNEL = 'unionhub_auth';
 
 /** Longest a cached caller is trusted without a word from the database, in case a message went astray. */
