@@ -8,7 +8,7 @@
 import type pg from 'pg';
 import { regionKeys, searchBigrams } from '../loader/app.js';
 
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 
 /** [title, category, lowest pay, description]: the kinds of job the union app carries in Henan. */
 export const JOB_TEMPLATES: [string, string, number, string][] = [
@@ -121,7 +121,13 @@ export interface JobsInfo {
 
 export async function ensureJobs(
   client: pg.ClientBase,
-  opts: { jobs: number; enterprises: number; log?: (line: string) => void },
+  opts: {
+    jobs: number;
+    enterprises: number;
+    log?: (line: string) => void;
+    /** Brings the schema up to the app's migrations; run on the emptied board before a build. */
+    migrate?: () => Promise<void>;
+  },
 ): Promise<JobsInfo> {
   const log = opts.log ?? console.info;
   await client.query(
@@ -149,12 +155,14 @@ export async function ensureJobs(
 
 async function build(
   client: pg.ClientBase,
-  opts: { jobs: number; enterprises: number },
+  opts: { jobs: number; enterprises: number; migrate?: () => Promise<void> },
   log: (line: string) => void,
 ): Promise<void> {
   await client.query(
     `truncate job_fair_jobs, job_fair_enterprises, job_fairs, job_applications, jobs restart identity cascade`,
   );
+  // A board built by an older version may predate the search's migrations: apply them while empty.
+  await opts.migrate?.();
   await client.query(`delete from bench_jobs_marker`);
   await client.query(`delete from enterprises where credit_code like '%BENC0'`);
   const [recruiter] = (
@@ -232,7 +240,8 @@ async function build(
   log(`job board: ${opts.jobs.toLocaleString('en')} jobs inserted; building the search indexes`);
   await client.query(`set maintenance_work_mem = '1GB'`);
   for (const ix of indexes) await client.query(ix.indexdef);
-  await client.query('analyze jobs');
+  // As autovacuum leaves a table after a bulk load: hint bits set, visibility map and statistics.
+  await client.query('vacuum analyze jobs');
   await client.query('analyze enterprises');
   await client.query(`insert into bench_jobs_marker values ($1, $2, $3)`, [
     opts.jobs,

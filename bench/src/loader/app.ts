@@ -14,7 +14,13 @@ export {
 } from '../../../apps/api/dist/modules/auth/tokens.js';
 export { formatCardNumber } from '../../../apps/api/dist/modules/cards/card-number.js';
 export { cardKeysFromPem, signCardToken } from '../../../apps/api/dist/modules/cards/card-token.js';
-export { regionKeys, regionQueryKey, searchBigrams } from '../../../apps/api/dist/modules/jobs/index.js';
+export {
+  regionKeys,
+  runSearch,
+  searchBigrams,
+  searchQueries,
+  TOTAL_CAP,
+} from '../../../apps/api/dist/modules/jobs/index.js';
 export { namePinyin } from '../../../apps/api/dist/modules/members/members.policy.js';
 export { drainDueNotifications } from '../../../apps/api/dist/modules/notifications/index.js';
 export { recountRollups } from '../../../apps/api/dist/modules/stats/stats.repository.js';

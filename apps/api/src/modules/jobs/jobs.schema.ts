@@ -21,8 +21,12 @@ import { orgs } from '../orgs/orgs.schema.js';
  * A job posted by an enterprise. `org_id` is the union that owned the enterprise when the job was
  * created: its staff (or those above) review the posting, and statistics count it there.
  * `search_bigrams` holds every two-character window of the title, the enterprise name and the
- * description (written by the service), so a GIN index answers Chinese keywords of two characters
- * — the usual job words (焊工, 普工, 司机) — which a trigram index cannot.
+ * description and the area keys (written by the service), so a GIN index answers Chinese keywords
+ * of two characters — the usual job words (焊工, 普工, 司机) — which a trigram index cannot.
+ * The index holds `job_search_keys(search_bigrams, city_code)` (migration 0019): the stored keys
+ * plus each window scoped to the job's city, so a keyword within a city reads only that city's
+ * postings. `city_code` (the first four digits of the region) also leads the index that walks a
+ * city's open jobs newest first.
  */
 export const jobs = pgTable(
   'jobs',
@@ -40,6 +44,7 @@ export const jobs = pgTable(
     salaryMin: integer('salary_min').notNull(),
     salaryMax: integer('salary_max').notNull(),
     regionCode: char('region_code', { length: 6 }).notNull(),
+    cityCode: char('city_code', { length: 4 }).generatedAlwaysAs(sql`substr(region_code, 1, 4)`),
     requirements: text('requirements').notNull(),
     headcount: integer('headcount').notNull(),
     validUntil: date('valid_until', { mode: 'string' }).notNull(),
@@ -63,8 +68,10 @@ export const jobs = pgTable(
   (t) => [
     index('jobs_enterprise_idx').on(t.enterpriseId, t.id),
     index('jobs_org_status_idx').on(t.orgId, t.status, t.submittedAt),
-    index('jobs_search_bigrams_gin').using('gin', t.searchBigrams).where(sql`status = 'published'`),
-    index('jobs_open_region_idx').on(t.regionCode, t.publishedAt).where(sql`status = 'published'`),
+    index('jobs_search_keys_gin')
+      .using('gin', sql`job_search_keys(${t.searchBigrams}, ${t.cityCode})`)
+      .where(sql`status = 'published'`),
+    index('jobs_open_city_idx').on(t.cityCode, t.publishedAt, t.id).where(sql`status = 'published'`),
     index('jobs_open_published_idx').on(t.publishedAt).where(sql`status = 'published'`),
     check('jobs_status_check', sql`${t.status} in ('draft','submitted','published','rejected','closed')`),
     check('jobs_salary_check', sql`${t.salaryMin} <= ${t.salaryMax}`),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { likePattern, regionKeys, regionQueryKey, searchBigrams } from './jobs.search-text.js';
+import {
+  likePattern,
+  regionKeys,
+  regionQueryKey,
+  searchBigrams,
+  searchQueryKeys,
+} from './jobs.search-text.js';
 
 describe('search keys', () => {
   it('cuts Chinese text into two-character windows, per run of letters', () => {
@@ -18,5 +24,14 @@ describe('search keys', () => {
     expect(regionQueryKey('410000')).toBe('#p41');
     expect(regionQueryKey('410100')).toBe('#c4101');
     expect(regionQueryKey('410105')).toBe('#d410105');
+  });
+  it('asks for city-scoped windows within a city or county, plain ones elsewhere', () => {
+    expect(searchQueryKeys('电焊工', '410100')).toEqual(['4101:电焊', '4101:焊工']);
+    expect(searchQueryKeys('焊工', '410105')).toEqual(['4101:焊工', '#d410105']);
+    expect(searchQueryKeys('焊工', '410000')).toEqual(['焊工', '#p41']);
+    expect(searchQueryKeys('焊工', undefined)).toEqual(['焊工']);
+    expect(searchQueryKeys('焊', '410100')).toEqual(['#c4101']);
+    expect(searchQueryKeys(undefined, '410105')).toEqual(['#d410105']);
+    expect(searchQueryKeys(undefined, undefined)).toEqual([]);
   });
 });

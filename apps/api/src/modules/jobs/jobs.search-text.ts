@@ -32,6 +32,20 @@ export function regionQueryKey(regionCode: string): string {
   return `#d${regionCode}`;
 }
 
+/**
+ * The index keys a search asks for (`job_search_keys` in migration 0019 gives a job the same):
+ * within a city or county, each window of the keyword scoped to the city ('4101:焊工'), whose
+ * postings are already that city's jobs, and a county's own key; elsewhere the plain windows and
+ * the area's key. A keyword without a window (one character) leaves the area's key alone.
+ */
+export function searchQueryKeys(keyword: string | undefined, region: string | undefined): string[] {
+  const windows = keyword ? searchBigrams(keyword) : [];
+  if (!region || region.endsWith('0000')) return [...windows, ...(region ? [regionQueryKey(region)] : [])];
+  const city = region.slice(0, 4);
+  if (!windows.length) return [regionQueryKey(region)];
+  return [...windows.map((w) => `${city}:${w}`), ...(region.endsWith('00') ? [] : [regionQueryKey(region)])];
+}
+
 export function searchTextOf(parts: { title: string; enterpriseName: string; description: string }): string {
   return `${parts.title} ${parts.enterpriseName} ${parts.description}`.toLowerCase();
 }

@@ -9,6 +9,9 @@ import { JobCardItem } from '../job-card';
 
 const PROVINCE = '410000';
 const SALARIES = [3000, 5000, 8000, 10000];
+const PAGE_SIZE = 20;
+/** The last page the search API serves. */
+const LAST_PAGE = 50;
 
 /** 找工作: a Chinese keyword, area, category and pay; newest or best paid first; 20 at a time. */
 export function JobSearchPage() {
@@ -24,6 +27,7 @@ export function JobSearchPage() {
   const [items, setItems] = useState<JobCard[] | null>(null);
   const [total, setTotal] = useState<{ n: number; capped: boolean } | null>(null);
   const [page, setPage] = useState(1);
+  const [more, setMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [cities, setCities] = useState<{ code: string; name: string }[]>([]);
   const [picking, setPicking] = useState<'region' | 'category' | 'salary' | null>(null);
@@ -54,10 +58,12 @@ export function JobSearchPage() {
         ...(salary ? { salary } : {}),
         sort,
         page: p,
-        pageSize: 20,
+        pageSize: PAGE_SIZE,
       }).then((r) => {
         setItems((old) => (p === 1 ? r.items : [...(old ?? []), ...r.items]));
         setTotal({ n: r.total, capped: r.totalCapped });
+        // Past a capped total the pages go on (up to the API's last page) while they come back full.
+        setMore(p < LAST_PAGE && r.items.length === PAGE_SIZE && (r.totalCapped || p * PAGE_SIZE < r.total));
         setPage(p);
       }, setError);
     },
@@ -139,7 +145,7 @@ export function JobSearchPage() {
       {items?.map((job) => (
         <JobCardItem key={job.id} job={job} onOpen={() => navigate(`/m/jobs/${job.id}`)} />
       ))}
-      {items && total && items.length < total.n && (
+      {items && more && (
         <div style={{ padding: '8px 12px 16px' }}>
           <Button block onClick={() => load(page + 1)}>
             {t('jobBoard.loadMore')}
