@@ -23,7 +23,7 @@ import { orgs } from '../orgs/orgs.schema.js';
  * `search_bigrams` holds every two-character window of the title, the enterprise name and the
  * description and the area keys (written by the service), so a GIN index answers Chinese keywords
  * of two characters — the usual job words (焊工, 普工, 司机) — which a trigram index cannot.
- * The index holds `job_search_keys(search_bigrams, city_code)` (migration 0019): the stored keys
+ * The index holds `job_search_keys(search_bigrams, city_code)` (migration 0021): the stored keys
  * plus each window scoped to the job's city, so a keyword within a city reads only that city's
  * postings. `city_code` (the first four digits of the region) also leads the index that walks a
  * city's open jobs newest first.

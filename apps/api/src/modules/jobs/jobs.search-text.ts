@@ -33,7 +33,7 @@ export function regionQueryKey(regionCode: string): string {
 }
 
 /**
- * The index keys a search asks for (`job_search_keys` in migration 0019 gives a job the same):
+ * The index keys a search asks for (`job_search_keys` in migration 0021 gives a job the same):
  * within a city or county, each window of the keyword scoped to the city ('4101:焊工'), whose
  * postings are already that city's jobs, and a county's own key; elsewhere the plain windows and
  * the area's key. A keyword without a window (one character) leaves the area's key alone.
