@@ -147,6 +147,20 @@ export const AssistanceDetail = Type.Intersect([
     steps: Type.Array(ReviewStep),
     events: Type.Array(AssistanceEvent),
     allowedActions: Type.Array(Type.String()),
+    watchedFile: Type.Union(
+      [
+        Type.Object({
+          id: Id,
+          closedOn: Type.String({ format: 'date' }),
+          watchUntil: Type.String({ format: 'date' }),
+        }),
+        Type.Null(),
+      ],
+      {
+        description:
+          'The household left hardship within the past year (its closed file still watched): an application may mean it fell back',
+      },
+    ),
   }),
 ]);
 export type AssistanceDetail = Static<typeof AssistanceDetail>;

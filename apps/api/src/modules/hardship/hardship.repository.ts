@@ -7,6 +7,7 @@ import {
   desc,
   eq,
   gt,
+  gte,
   ilike,
   inArray,
   isNull,
@@ -221,4 +222,21 @@ export async function lockRechecksToRemind(db: Db, orgId: number, dueBy: string,
 export async function markRechecksReminded(db: Db, ids: number[], today: string) {
   if (ids.length)
     await db.update(hardshipFiles).set({ recheckRemindedOn: today }).where(inArray(hardshipFiles.id, ids));
+}
+
+/** The member's closed file still in its year of watch, if any (the latest closed). */
+export async function findWatchedFileOfMember(db: Db, memberId: number, today: string) {
+  const [row] = await db
+    .select({ id: hardshipFiles.id, closedAt: hardshipFiles.closedAt, watchUntil: hardshipFiles.watchUntil })
+    .from(hardshipFiles)
+    .where(
+      and(
+        eq(hardshipFiles.memberId, memberId),
+        eq(hardshipFiles.state, 'closed'),
+        gte(hardshipFiles.watchUntil, today),
+      ),
+    )
+    .orderBy(desc(hardshipFiles.closedAt))
+    .limit(1);
+  return row ?? null;
 }

@@ -110,6 +110,9 @@ export const assistanceZh = {
   recheckDue: '复核到期',
   recheckFilter: { due: '30 天内到期', overdue: '复核逾期', watched: '脱困观察期内' },
   watchUntil: '观察至 {{date}}',
+  fellBack:
+    '该户于 {{closedOn}} 脱困销档，目前仍在脱困观察期内（至 {{watchUntil}}），请重点核实是否返贫及原因。',
+  previousFile: '查看原档案',
   allTiers: '全部等级',
   allCauses: '全部原因',
   searchName: '按姓名查找',
@@ -392,6 +395,9 @@ export const assistanceEn: typeof assistanceZh = {
   recheckDue: 'Re-check due',
   recheckFilter: { due: 'Due within 30 days', overdue: 'Overdue', watched: 'In the year of watch' },
   watchUntil: 'Watched until {{date}}',
+  fellBack:
+    'This household left hardship on {{closedOn}} and is watched until {{watchUntil}}: check whether and why it fell back.',
+  previousFile: 'Previous file',
   allTiers: 'All tiers',
   allCauses: 'All causes',
   searchName: 'Search by name',
