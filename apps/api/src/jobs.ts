@@ -1,5 +1,6 @@
 import { purgeUnclaimedAttachments } from './modules/attachments/index.js';
 import { runConsultationTimeouts } from './modules/consultations/index.js';
+import { remindDueRechecks } from './modules/hardship/index.js';
 import { remindOverdueRectifications } from './modules/legal-supervision/index.js';
 import { drainDueNotifications } from './modules/notifications/index.js';
 import { runEscalation } from './modules/service-requests/index.js';
@@ -24,6 +25,9 @@ export function backgroundJobs(ctx: AppContext): Job[] {
     { name: 'attachment-purge', everyMs: 3600_000, run: () => purgeUnclaimedAttachments(ctx) },
     // Unions hear of their overdue rectifications once a day per inspection until they close.
     { name: 'rectification-overdue', everyMs: 3600_000, run: () => remindOverdueRectifications(ctx) },
+    // Keeping unions hear of hardship files whose yearly re-check is due within 30 days or overdue,
+    // once a China day per file, one notice per union.
+    { name: 'hardship-recheck-due', everyMs: 3600_000, run: () => remindDueRechecks(ctx) },
     // Legal questions not picked up in time move to the next lawyer on duty; waiting ones find one.
     { name: 'consultation-timeouts', everyMs: 60_000, run: () => runConsultationTimeouts(ctx) },
   ];

@@ -147,6 +147,20 @@ export const AssistanceDetail = Type.Intersect([
     steps: Type.Array(ReviewStep),
     events: Type.Array(AssistanceEvent),
     allowedActions: Type.Array(Type.String()),
+    watchedFile: Type.Union(
+      [
+        Type.Object({
+          id: Id,
+          closedOn: Type.String({ format: 'date' }),
+          watchUntil: Type.String({ format: 'date' }),
+        }),
+        Type.Null(),
+      ],
+      {
+        description:
+          'The household left hardship within the past year (its closed file still watched): an application may mean it fell back',
+      },
+    ),
   }),
 ]);
 export type AssistanceDetail = Static<typeof AssistanceDetail>;
@@ -340,19 +354,35 @@ export const ReviewLevelConfig = Type.Object(
   { additionalProperties: false },
 );
 
-export const KindConfig = Type.Object({
-  kind: StringEnum(AssistanceKinds),
+const KindConfigValues = {
   levels: Type.Array(ReviewLevelConfig),
   yearlyLimitFen: Type.Integer(),
   noticeDays: Type.Integer(),
-  payingLevel: Type.Union([StringEnum(ReviewLevels), Type.Null()]),
+  payingLevel: Type.Union([StringEnum(ReviewLevels), Type.Null()], {
+    description: 'The level whose union pays; null = the last approving level',
+  }),
   reviewDays: Type.Integer(),
   source: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()], {
-    description: 'The union whose configuration applies; null = the built-in default',
+    description: 'The union whose configuration it is; null = the built-in default',
+  }),
+};
+export const InheritedKindConfig = Type.Object(KindConfigValues);
+export const KindConfig = Type.Object({
+  kind: StringEnum(AssistanceKinds),
+  ...KindConfigValues,
+  inherited: Type.Union([InheritedKindConfig, Type.Null()], {
+    description:
+      'When the union wrote its own: what would apply without it (from the unions above, or the default)',
   }),
 });
+export type KindConfig = Static<typeof KindConfig>;
 export const KindConfigList = Type.Object({ items: Type.Array(KindConfig) });
 export const ConfigQuery = Type.Object({ orgId: Id }, { additionalProperties: false });
+export const DeleteKindConfigQuery = Type.Object(
+  { orgId: Id, kind: StringEnum(AssistanceKinds) },
+  { additionalProperties: false },
+);
+export type DeleteKindConfigQuery = Static<typeof DeleteKindConfigQuery>;
 
 export const PutKindConfigBody = Type.Object(
   {

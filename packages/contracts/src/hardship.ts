@@ -184,6 +184,9 @@ export const HardshipFileQuery = Type.Object(
     recheck: Type.Optional(
       StringEnum(['due', 'overdue'] as const, { description: 'due: within 30 days or overdue' }),
     ),
+    watched: Type.Optional(
+      Type.Boolean({ description: 'Closed files still in their year of watch after leaving hardship' }),
+    ),
     q: Type.Optional(Type.String({ maxLength: 50 })),
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),

@@ -105,7 +105,8 @@ export async function seedDemoAssistance(
     string,
   ];
 
-  // Files kept by the district, one in each tier, and one whose yearly re-check is overdue.
+  // Files the district opens for the company union's workers (kept by the company union), one in each
+  // tier, and one whose yearly re-check is overdue.
   const files: [
     string,
     number,

@@ -1,8 +1,8 @@
 import type { AssistanceKind, ReviewLevel } from '@unionhub/contracts';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { OrgRow } from '../orgs/index.js';
-import { assistanceConfigs, type ReviewLevelConfig, type ReviewStepRow } from './assistance.schema.js';
+import { type ConfigRow, listConfigsOf } from './assistance.repository.js';
+import type { ReviewLevelConfig, ReviewStepRow } from './assistance.schema.js';
 
 export interface KindConfig {
   levels: ReviewLevelConfig[];
@@ -48,30 +48,29 @@ export const DEFAULT_CONFIGS: Record<AssistanceKind, KindConfig> = {
   },
 };
 
+/** The configuration row that applies on a path: the deepest union on it that wrote one. */
+export function deepestOn<R extends { orgId: number }>(rows: R[], path: OrgRow[]): R | undefined {
+  const depth = new Map(path.map((o, i) => [o.id, i]));
+  return rows.filter((r) => depth.has(r.orgId)).sort((a, b) => depth.get(b.orgId)! - depth.get(a.orgId)!)[0];
+}
+
+export const configOfRow = (row: ConfigRow): KindConfig => ({
+  levels: row.levels,
+  yearlyLimitFen: row.yearlyLimitFen,
+  noticeDays: row.noticeDays,
+  payingLevel: (row.payingLevel as ReviewLevel | null) ?? null,
+  reviewDays: row.reviewDays,
+});
+
 /** The configuration of the kind for a member: the deepest union on their path that wrote one. */
 export async function configFor(db: Db, path: OrgRow[], kind: AssistanceKind): Promise<KindConfig> {
-  const rows = await db
-    .select()
-    .from(assistanceConfigs)
-    .where(
-      and(
-        eq(assistanceConfigs.kind, kind),
-        inArray(
-          assistanceConfigs.orgId,
-          path.map((o) => o.id),
-        ),
-      ),
-    );
-  const depth = new Map(path.map((o, i) => [o.id, i]));
-  const row = rows.sort((a, b) => depth.get(b.orgId)! - depth.get(a.orgId)!)[0];
-  if (!row) return DEFAULT_CONFIGS[kind];
-  return {
-    levels: row.levels,
-    yearlyLimitFen: row.yearlyLimitFen,
-    noticeDays: row.noticeDays,
-    payingLevel: (row.payingLevel as ReviewLevel | null) ?? null,
-    reviewDays: row.reviewDays,
-  };
+  const rows = await listConfigsOf(
+    db,
+    path.map((o) => o.id),
+    kind,
+  );
+  const row = deepestOn(rows, path);
+  return row ? configOfRow(row) : DEFAULT_CONFIGS[kind];
 }
 
 /**

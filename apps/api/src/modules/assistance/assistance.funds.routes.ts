@@ -10,6 +10,7 @@ import {
   BudgetView,
   ConfigQuery,
   CreateBatchBody,
+  DeleteKindConfigQuery,
   IdParams,
   KindConfigList,
   LedgerList,
@@ -21,7 +22,7 @@ import { staffOf } from '../../platform/auth-hook.js';
 import type { AppContext } from '../../platform/context.js';
 import { errorResponses } from '../../platform/error-responses.js';
 import { getOrgInScope } from '../orgs/index.js';
-import { listConfigs, putConfig } from './assistance.configs.js';
+import { deleteConfig, listConfigs, putConfig } from './assistance.configs.js';
 import { exportAssistanceStats } from './assistance.export.js';
 import {
   createBatch,
@@ -216,6 +217,21 @@ export const assistanceFundRoutes =
         },
       },
       async (request) => putConfig(ctx, staffOf(request), request.body, request.meta()),
+    );
+
+    app.delete(
+      '/assistance/configs',
+      {
+        config: manage,
+        schema: {
+          tags,
+          summary:
+            'Drop a union’s own configuration of a kind; the unions above (or the default) apply again',
+          querystring: DeleteKindConfigQuery,
+          response: { 200: KindConfigList, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => deleteConfig(ctx, staffOf(request), request.query, request.meta()),
     );
 
     app.get(

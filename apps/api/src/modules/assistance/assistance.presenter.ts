@@ -56,6 +56,7 @@ export function presentDetail(
   extra: {
     household: Parameters<typeof presentHousehold>[0];
     file: { incomePerPersonFen: number; causes: string[] };
+    watchedFile: AssistanceDetail['watchedFile'];
     events: { event: EventRow; orgName: string | null }[];
     files: AttachmentRow[];
     orgNames: Map<number, string>;
@@ -74,6 +75,7 @@ export function presentDetail(
     bankAccountMasked: a.bankAccountMasked,
     attachments: extra.files.map(presentAttachment),
     steps: steps(a, extra.orgNames),
+    watchedFile: extra.watchedFile,
     events: extra.events.map(({ event: e, orgName }) => ({
       id: e.id,
       action: e.action,

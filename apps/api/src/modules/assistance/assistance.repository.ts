@@ -9,6 +9,7 @@ import {
   assistanceApplications as apps,
   assistanceBatches,
   assistanceBudgets,
+  assistanceConfigs,
   assistanceEvents,
   assistanceLedger,
 } from './assistance.schema.js';
@@ -17,6 +18,7 @@ import { COMMITTED_STATES, PENDING_STATES } from './assistance.workflow.js';
 export type ApplicationRow = typeof apps.$inferSelect;
 export type EventRow = typeof assistanceEvents.$inferSelect;
 export type BatchRow = typeof assistanceBatches.$inferSelect;
+export type ConfigRow = typeof assistanceConfigs.$inferSelect;
 
 const memberOrg = alias(orgs, 'member_org');
 const currentOrg = alias(orgs, 'current_org');
@@ -268,3 +270,32 @@ export async function listNotices(db: Db, payingOrgIds: number[], now: Date) {
     .then((rows) => rows.map((r) => flatten(r as Joined)));
 }
 export { assistanceApplications as applicationsTable } from './assistance.schema.js';
+
+/** The review configurations written by any of the unions (a member's path), of one kind or all. */
+export async function listConfigsOf(db: Db, orgIds: number[], kind?: string): Promise<ConfigRow[]> {
+  if (!orgIds.length) return [];
+  return db
+    .select()
+    .from(assistanceConfigs)
+    .where(
+      and(inArray(assistanceConfigs.orgId, orgIds), kind ? eq(assistanceConfigs.kind, kind) : undefined),
+    );
+}
+
+/** Writes a union's configuration of a kind (one row per union and kind). */
+export async function upsertConfig(db: Db, values: typeof assistanceConfigs.$inferInsert) {
+  const { orgId: _org, kind: _kind, ...set } = values;
+  await db
+    .insert(assistanceConfigs)
+    .values(values)
+    .onConflictDoUpdate({ target: [assistanceConfigs.orgId, assistanceConfigs.kind], set });
+}
+
+/** Removes a union's own configuration of a kind; the number of rows removed (0 or 1). */
+export async function deleteConfig(db: Db, orgId: number, kind: string): Promise<number> {
+  const rows = await db
+    .delete(assistanceConfigs)
+    .where(and(eq(assistanceConfigs.orgId, orgId), eq(assistanceConfigs.kind, kind)))
+    .returning({ id: assistanceConfigs.id });
+  return rows.length;
+}

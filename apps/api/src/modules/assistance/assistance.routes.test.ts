@@ -192,4 +192,54 @@ describe('applying and reviewing', () => {
     });
     expect(mine.json().items.map((a: { id: number }) => a.id)).toContain(res.json().id);
   });
+
+  it('tells the reviewer when the household left hardship less than a year ago (still watched)', async () => {
+    const member = await memberWithAccount(env, tree.grassroots, { name: '郭振华' });
+    const opened = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/hardship/files',
+      headers: county,
+      payload: {
+        memberId: member.id,
+        household: [
+          {
+            name: member.name,
+            relationship: 'self',
+            idNumber: member.idNumber,
+            health: 'chronic',
+            jobStatus: 'employed',
+          },
+        ],
+        incomePerPersonFen: 35_000,
+        causes: ['illness'],
+      },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const fileId = opened.json().id;
+    const closed = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/hardship/files/${fileId}/close`,
+      headers: county,
+      payload: { reason: '病情好转，已稳定就业' },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const { id } = await applied(member);
+    const detail = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/assistance/applications/${id}`,
+      headers: grassroots,
+    });
+    expect(detail.json().watchedFile).toEqual({
+      id: fileId,
+      closedOn: '2026-03-02',
+      watchUntil: '2027-03-02',
+    });
+    const other = await applied();
+    const plain = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/assistance/applications/${other.id}`,
+      headers: grassroots,
+    });
+    expect(plain.json().watchedFile).toBeNull();
+  });
 });

@@ -1,5 +1,22 @@
 import type { HardshipFileQuery } from '@unionhub/contracts';
-import { and, arrayContains, asc, count, desc, eq, ilike, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { members } from '../members/members.schema.js';
 import { orgs } from '../orgs/orgs.schema.js';
@@ -122,13 +139,23 @@ export async function listFiles(
         : lte(hardshipFiles.recheckDueOn, dueBy),
     );
   }
+  if (query.watched !== undefined) {
+    const watched = sql`${hardshipFiles.state} = 'closed' and ${hardshipFiles.watchUntil} >= ${today}::date`;
+    where.push(query.watched ? watched : sql`not coalesce(${watched}, false)`);
+  }
   if (query.q) where.push(ilike(members.name, `%${query.q}%`));
   const pageSize = query.pageSize ?? 20;
   const filter = and(...where);
   const [rows, [total]] = await Promise.all([
     base(db)
       .where(filter)
-      .orderBy(query.recheck ? asc(hardshipFiles.recheckDueOn) : desc(hardshipFiles.id))
+      .orderBy(
+        query.recheck
+          ? asc(hardshipFiles.recheckDueOn)
+          : query.watched
+            ? asc(hardshipFiles.watchUntil)
+            : desc(hardshipFiles.id),
+      )
       .limit(pageSize)
       .offset(((query.page ?? 1) - 1) * pageSize),
     db
@@ -153,4 +180,63 @@ export async function upsertTierRules(db: Db, values: typeof hardshipTierRules.$
       target: hardshipTierRules.regionPrefix,
       set: { rules: values.rules, updatedBy: values.updatedBy, updatedAt: values.updatedAt },
     });
+}
+
+const toRemind = (dueBy: string, today: string) =>
+  and(
+    eq(hardshipFiles.state, 'open'),
+    lte(hardshipFiles.recheckDueOn, dueBy),
+    or(isNull(hardshipFiles.recheckRemindedOn), lt(hardshipFiles.recheckRemindedOn, today)),
+  );
+
+/**
+ * Keeping unions (ids above `afterOrgId`, in order) with open files due for re-check by `dueBy`
+ * whose staff were not yet told of them today.
+ */
+export async function listUnionsWithRechecksToRemind(
+  db: Db,
+  dueBy: string,
+  today: string,
+  afterOrgId: number,
+  limit: number,
+) {
+  const rows = await db
+    .selectDistinct({ orgId: hardshipFiles.orgId })
+    .from(hardshipFiles)
+    .where(and(toRemind(dueBy, today), gt(hardshipFiles.orgId, afterOrgId)))
+    .orderBy(asc(hardshipFiles.orgId))
+    .limit(limit);
+  return rows.map((r) => r.orgId);
+}
+
+/** A union's files to remind of today, locked for this pass (another server skips them). */
+export async function lockRechecksToRemind(db: Db, orgId: number, dueBy: string, today: string) {
+  return db
+    .select({ id: hardshipFiles.id, recheckDueOn: hardshipFiles.recheckDueOn })
+    .from(hardshipFiles)
+    .where(and(eq(hardshipFiles.orgId, orgId), toRemind(dueBy, today)))
+    .orderBy(asc(hardshipFiles.recheckDueOn))
+    .for('update', { skipLocked: true });
+}
+
+export async function markRechecksReminded(db: Db, ids: number[], today: string) {
+  if (ids.length)
+    await db.update(hardshipFiles).set({ recheckRemindedOn: today }).where(inArray(hardshipFiles.id, ids));
+}
+
+/** The member's closed file still in its year of watch, if any (the latest closed). */
+export async function findWatchedFileOfMember(db: Db, memberId: number, today: string) {
+  const [row] = await db
+    .select({ id: hardshipFiles.id, closedAt: hardshipFiles.closedAt, watchUntil: hardshipFiles.watchUntil })
+    .from(hardshipFiles)
+    .where(
+      and(
+        eq(hardshipFiles.memberId, memberId),
+        eq(hardshipFiles.state, 'closed'),
+        gte(hardshipFiles.watchUntil, today),
+      ),
+    )
+    .orderBy(desc(hardshipFiles.closedAt))
+    .limit(1);
+  return row ?? null;
 }

@@ -42,6 +42,8 @@ export const hardshipFiles = pgTable(
     note: text('note'),
     lastCheckedOn: date('last_checked_on', { mode: 'string' }),
     recheckDueOn: date('recheck_due_on', { mode: 'string' }),
+    /** The China day the keeping union was last reminded of this file's re-check (once a day). */
+    recheckRemindedOn: date('recheck_reminded_on', { mode: 'string' }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closedReason: text('closed_reason'),
     watchUntil: date('watch_until', { mode: 'string' }),

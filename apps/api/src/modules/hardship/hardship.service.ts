@@ -16,6 +16,7 @@ import { validationError } from '../../platform/errors.js';
 import { claimAttachments } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
 import { chinaToday, getMemberInScope, type MemberWithOrg, setMemberCategory } from '../members/index.js';
+import { notifyOrgStaff } from '../notifications/index.js';
 import { findOrgById } from '../orgs/index.js';
 import { badFileState, fileExists, fileNotFound } from './hardship.errors.js';
 import { householdColumns, tierFor } from './hardship.household.js';
@@ -320,6 +321,62 @@ export async function readFile(
   });
   const idNumbers = fullReason ? household.map((h) => ctx.pii.open(h.idEnc)) : null;
   return { file, household, rechecks, idNumbers };
+}
+
+/** How far ahead the keeping union hears of a coming re-check. */
+export const RECHECK_NOTICE_DAYS = 30;
+
+/**
+ * Tells each keeping union's assistance staff of its open files whose yearly re-check is due within
+ * 30 days or overdue: one notice per union a pass, counting the files, each file at most once a
+ * China day (the job runs hourly; SKIP LOCKED lets several servers run it side by side). The notice
+ * names no household: it may leave by SMS or e-mail, and hardship details stay in the audited pages.
+ */
+export async function remindDueRechecks(ctx: AppContext, opts: { batch?: number } = {}) {
+  const now = ctx.clock.now();
+  const today = chinaToday(now);
+  const dueBy = addDays(today, RECHECK_NOTICE_DAYS);
+  const batch = opts.batch ?? 100;
+  let handled = 0;
+  let after = 0; // unions are visited in id order, each once a pass
+  for (;;) {
+    const unions = await repo.listUnionsWithRechecksToRemind(ctx.db, dueBy, today, after, batch);
+    for (const orgId of unions) {
+      handled += await inTransaction(ctx.db, async (tx) => {
+        const files = await repo.lockRechecksToRemind(tx, orgId, dueBy, today);
+        if (!files.length) return 0;
+        const overdue = files.filter((f) => f.recheckDueOn! < today);
+        const soon = files.length - overdue.length;
+        const parts = [
+          overdue.length
+            ? `${overdue.length} 户已过复核期限（最早应于 ${overdue[0]!.recheckDueOn} 复核）`
+            : '',
+          soon ? `${soon} 户将在 ${RECHECK_NOTICE_DAYS} 天内到期` : '',
+        ].filter(Boolean);
+        await notifyOrgStaff(
+          tx,
+          orgId,
+          'assistance.manage',
+          {
+            topic: 'system',
+            kind: 'hardship_file.recheck_due',
+            title: overdue.length ? '困难职工档案复核逾期提醒' : '困难职工档案年度复核提醒',
+            body: `本会建档的困难职工中，${parts.join('，')}，请及时入户核实家庭收入和困难情况，完成年度复核。`,
+            link: `/admin/assistance/files?recheck=${overdue.length ? 'overdue' : 'due'}`,
+          },
+          now,
+        );
+        await repo.markRechecksReminded(
+          tx,
+          files.map((f) => f.id),
+          today,
+        );
+        return files.length;
+      });
+      after = orgId;
+    }
+    if (unions.length < batch) return handled;
+  }
 }
 
 export { repo as hardshipRepo };

@@ -10,5 +10,6 @@ export {
   createFile,
   hardshipRepo,
   openFileFromApproval,
+  remindDueRechecks,
   saveDraftFromApplication,
 } from './hardship.service.js';

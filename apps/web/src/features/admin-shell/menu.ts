@@ -229,6 +229,7 @@ export const adminMenu: AdminMenuEntry[] = [
       { key: 'assistance-batches', path: '/admin/assistance/batches', label: 'assistance.menu.batches' },
       { key: 'assistance-stats', path: '/admin/assistance/stats', label: 'assistance.menu.stats' },
       { key: 'assistance-rules', path: '/admin/assistance/rules', label: 'assistance.menu.rules' },
+      { key: 'assistance-configs', path: '/admin/assistance/configs', label: 'assistance.menu.configs' },
     ],
   },
   {

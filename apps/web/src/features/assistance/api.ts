@@ -12,7 +12,9 @@ import type {
   HardshipFileDetail,
   HardshipFileQuery,
   HardshipFileSummary,
+  KindConfig,
   MemberApplyBody,
+  PutKindConfigBody,
   PutTierRulesBody,
   RecheckBody,
   ReviewAction,
@@ -86,6 +88,14 @@ export const createBatch = (orgId: number, applicationIds: number[]) =>
 export const exportBatch = (id: number) => adminApi.download(`/assistance/batches/${id}/bank.xlsx`);
 export const recordResults = (id: number, body: BatchResultsBody) =>
   adminApi.post<Batch>(`/assistance/batches/${id}/results`, body);
+
+// 审核与限额
+export const listConfigs = (orgId: number) =>
+  adminApi.get<{ items: KindConfig[] }>('/assistance/configs', { query: { orgId } });
+export const putConfig = (body: PutKindConfigBody) =>
+  adminApi.request<{ items: KindConfig[] }>('PUT', '/assistance/configs', { body });
+export const resetConfig = (orgId: number, kind: KindConfig['kind']) =>
+  adminApi.request<{ items: KindConfig[] }>('DELETE', '/assistance/configs', { query: { orgId, kind } });
 
 // 帮扶统计
 export const getStats = (query: AssistanceStatsQuery) =>

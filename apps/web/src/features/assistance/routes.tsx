@@ -4,6 +4,7 @@ import { ApplicationDetailPage } from './pages/application-detail-page';
 import { ApplicationsPage } from './pages/applications-page';
 import { BatchesPage } from './pages/batches-page';
 import { BudgetsPage } from './pages/budgets-page';
+import { ConfigsPage } from './pages/configs-page';
 import { FileDetailPage } from './pages/file-detail-page';
 import { FilesPage } from './pages/files-page';
 import { RulesPage } from './pages/rules-page';
@@ -21,6 +22,7 @@ export function AssistanceRoutes({ stats }: { stats: ReactNode }) {
       <Route path="batches" element={<BatchesPage />} />
       <Route path="stats" element={stats} />
       <Route path="rules" element={<RulesPage />} />
+      <Route path="configs" element={<ConfigsPage />} />
     </Routes>
   );
 }

@@ -3,7 +3,7 @@ import type { AssistanceDetail, ReviewAction } from '@unionhub/contracts';
 import { Alert, App, Button, Card, Descriptions, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { describeError } from '../../../lib/errors';
 import { downloadApplicationFile, getApplication, reviewApplication, yuan } from '../api';
@@ -83,6 +83,20 @@ export function ApplicationDetailPage() {
           </Tag>
         ) : null}
       </Space>
+      {app.watchedFile ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="uh-block-alert"
+          title={t('assistance.fellBack', {
+            closedOn: app.watchedFile.closedOn,
+            watchUntil: app.watchedFile.watchUntil,
+          })}
+          action={
+            <Link to={`/admin/assistance/files/${app.watchedFile.id}`}>{t('assistance.previousFile')}</Link>
+          }
+        />
+      ) : null}
       <Card>
         <Steps
           size="small"

@@ -9,21 +9,33 @@ import { HardshipCauses, HardshipTiers } from '@unionhub/contracts';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useMe } from '../../../lib/session';
 import { listFiles, yuan } from '../api';
 import { FileFormModal } from '../components/file-form-modal';
 import { TierTag } from '../components/tags';
 
-type Filters = Pick<HardshipFileQuery, 'tier' | 'cause' | 'recheck' | 'q' | 'state'>;
+type Filters = Pick<HardshipFileQuery, 'tier' | 'cause' | 'recheck' | 'q' | 'state' | 'watched'>;
+/** The 跟踪 select: a re-check filter, or closed files still watched. */
+type Follow = NonNullable<HardshipFileQuery['recheck']> | 'watched';
+type FormValues = Omit<Filters, 'recheck' | 'watched'> & { follow?: Follow };
+
+/** Filters from the address (a reminder links to `?recheck=overdue`). */
+function filtersFrom(params: URLSearchParams): Filters {
+  const recheck = params.get('recheck');
+  if (recheck === 'due' || recheck === 'overdue') return { recheck };
+  if (params.get('watched') === 'true') return { watched: true };
+  return {};
+}
 
 /** 困难职工档案: files of the subtree by tier, cause and re-check due; a new file. */
 export function FilesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
-  const [filters, setFilters] = useState<Filters>({});
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState<Filters>(() => filtersFrom(params));
   const [page, setPage] = useState(1);
   const [data, setData] = useState<{ items: HardshipFileSummary[]; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -40,11 +52,20 @@ export function FilesPage() {
         <FolderOpenOutlined /> {t('assistance.filesTitle')}
       </Typography.Title>
       <Card>
-        <Form<Filters>
+        <Form<FormValues>
           layout="inline"
           className="uh-filters"
-          onFinish={(v) => {
-            setFilters(Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')));
+          initialValues={{ follow: filters.watched ? 'watched' : filters.recheck }}
+          onFinish={({ follow, ...v }) => {
+            const next: Filters = Object.fromEntries(
+              Object.entries(v).filter(([, x]) => x !== undefined && x !== ''),
+            );
+            if (follow === 'watched') next.watched = true;
+            else if (follow) next.recheck = follow;
+            setFilters(next);
+            setParams(follow ? (follow === 'watched' ? { watched: 'true' } : { recheck: follow }) : {}, {
+              replace: true,
+            });
             setPage(1);
           }}
         >
@@ -64,12 +85,12 @@ export function FilesPage() {
               options={HardshipCauses.map((x) => ({ value: x, label: t(`assistance.causes.${x}`) }))}
             />
           </Form.Item>
-          <Form.Item name="recheck">
+          <Form.Item name="follow">
             <Select
               allowClear
               placeholder={t('assistance.recheckDue')}
-              style={{ width: 140 }}
-              options={(['due', 'overdue'] as const).map((x) => ({
+              style={{ width: 150 }}
+              options={(['due', 'overdue', 'watched'] as const).map((x) => ({
                 value: x,
                 label: t(`assistance.recheckFilter.${x}`),
               }))}
@@ -143,7 +164,9 @@ export function FilesPage() {
                 <Space size={4}>
                   {f.state === 'open' ? (d ?? '—') : <Tag>{t(`assistance.fileStates.${f.state}`)}</Tag>}
                   {f.recheckOverdue ? <Tag color="red">{t('assistance.overdue')}</Tag> : null}
-                  {f.watched ? <Tag color="gold">{t('assistance.watched')}</Tag> : null}
+                  {f.watched ? (
+                    <Tag color="gold">{t('assistance.watchUntil', { date: f.watchUntil })}</Tag>
+                  ) : null}
                 </Space>
               ),
             },

@@ -7,12 +7,14 @@ import { useNavigate } from 'react-router';
 import { adminApi } from '../../../lib/api';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../../service-hall/api';
 
-/** The staff inbox in the header: unread count, the latest notices, a click marks one read and opens it. */
+/** The staff inbox in the header: unread count, the latest notices, a click marks one read and opens it
+ * (the panel closes when the notice leads to a page). */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [items, setItems] = useState<Notification[]>([]);
   const [unread, setUnread] = useState(0);
+  const [open, setOpen] = useState(false);
 
   const load = useCallback(() => {
     listNotifications(adminApi).then(
@@ -29,10 +31,13 @@ export function NotificationBell() {
     return () => window.clearInterval(timer);
   }, [load]);
 
-  const open = async (n: Notification) => {
+  const openNotice = async (n: Notification) => {
     if (!n.readAt) await markNotificationRead(n.id, adminApi).catch(() => undefined);
     load();
-    if (n.link?.startsWith('/admin')) navigate(n.link);
+    if (n.link?.startsWith('/admin')) {
+      setOpen(false);
+      navigate(n.link);
+    }
   };
 
   const panel = (
@@ -54,7 +59,7 @@ export function NotificationBell() {
           renderItem={(n) => (
             <List.Item
               className={n.readAt ? 'uh-bell-item' : 'uh-bell-item uh-bell-unread'}
-              onClick={() => void open(n)}
+              onClick={() => void openNotice(n)}
             >
               <List.Item.Meta
                 title={n.title}
@@ -79,7 +84,11 @@ export function NotificationBell() {
       popupRender={() => panel}
       trigger={['click']}
       placement="bottomRight"
-      onOpenChange={(o) => o && load()}
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (o) load();
+      }}
     >
       <Button type="text" aria-label={t('hall.inbox')} data-testid="notification-bell">
         <Badge count={unread} size="small">

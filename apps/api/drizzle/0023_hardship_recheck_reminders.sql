@@ -1,0 +1,1 @@
+ALTER TABLE "hardship_files" ADD COLUMN "recheck_reminded_on" date;
