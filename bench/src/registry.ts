@@ -201,7 +201,7 @@ async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
 }
 
 async function measure(db: BenchDb, conns: number): Promise<void> {
-  const label = `${db.engine} ${fmt(db.members)}`;
+  const label = `${db.engine} ${fmt(db.members)}${db.engine === 'postgres' && Number(arg('api-workers', '1')) > 1 ? `, ${arg('api-workers', '1')} API processes` : ''}`;
   console.info(
     `\n[${label}] preparing: staff account, ID number sample, baseline lookup through the engine alone`,
   );
@@ -359,8 +359,11 @@ async function measure(db: BenchDb, conns: number): Promise<void> {
   const maxRss = server.maxRssMb();
   figures.push({
     engine: label,
-    what: 'server RSS, max during the runs',
-    value: `${maxRss} MB`,
+    what:
+      server.workers > 1
+        ? `server RSS, max of one of ${server.workers} processes (all together)`
+        : 'server RSS, max during the runs',
+    value: server.workers > 1 ? `${maxRss} MB (${server.maxTotalRssMb()} MB)` : `${maxRss} MB`,
     baseline: '',
     ratio: '',
     goal: '< 400 MB',

@@ -1,7 +1,9 @@
+import cluster from 'node:cluster';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, defaultWebDist } from './app.js';
 import { createLogger, openContext } from './bootstrap.js';
+import { isFirstProcess, superviseWorkers } from './cluster.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnreachableError } from './db/client.js';
 import { formatDemoAccounts, hasAnyOrg, seedDemo } from './demo/seed-demo.js';
@@ -16,13 +18,19 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const log = createLogger(config);
+  if (config.apiWorkers > 1 && cluster.isPrimary) {
+    superviseWorkers(config.apiWorkers, log);
+    console.info(`UnionHub: ${config.apiWorkers} API processes on port ${config.port}`);
+    return;
+  }
   const opened = await openContext(config, { purpose: 'the UnionHub server', port: config.port, log });
   const { ctx } = opened;
   const baseUrl = `http://localhost:${config.port}`;
   const filled = await fillMissingNameKeys(ctx.db);
   if (filled > 0) log.info({ orgs: filled }, 'filled missing pinyin search keys of orgs');
 
-  if (config.seedDemo === 'auto' && config.env !== 'production' && !(await hasAnyOrg(ctx.db))) {
+  const first = isFirstProcess();
+  if (first && config.seedDemo === 'auto' && config.env !== 'production' && !(await hasAnyOrg(ctx.db))) {
     const result = await seedDemo(ctx);
     console.info(formatDemoAccounts(result, baseUrl));
   } else if (config.env === 'development') {
@@ -31,7 +39,8 @@ async function main(): Promise<void> {
   }
 
   // An import the last process was running when it stopped left nothing in members (one transaction).
-  const interrupted = await recoverImports(ctx);
+  // Only at the first start of the platform: a worker started again must not fail its siblings' imports.
+  const interrupted = first ? await recoverImports(ctx) : [];
   if (interrupted.length > 0) log.warn({ imports: interrupted }, 'marked interrupted member imports failed');
 
   const webDist = config.webDist ?? defaultWebDist;

@@ -54,6 +54,23 @@ function pgBackendsMs(database: string | null): number {
   return total;
 }
 
+/** The server process and, when it supervises API workers (API_WORKERS > 1), its children. */
+function serverProcesses(pid: number): number[] {
+  const pids = [pid];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1];
+      if (Number(parent) === pid) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+const serverCpuMs = (pid: number) => serverProcesses(pid).reduce((sum, p) => sum + cpuMs(p), 0);
+
 /** Busy CPU time of the whole machine, in ms over all cores. */
 function machineBusyMs(): number {
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
@@ -75,14 +92,14 @@ export async function cpuPerRequest<T extends { count: number }>(
   run: () => Promise<T>,
 ): Promise<T & { cpu: CpuSplit }> {
   const before = {
-    server: serverPid ? cpuMs(serverPid) : 0,
+    server: serverPid ? serverCpuMs(serverPid) : 0,
     database: pgBackendsMs(database),
     client: cpuMs('self'),
     machine: machineBusyMs(),
   };
   const result = await run();
   const d = (x: number, y: number) => ((x - y) * 1000) / Math.max(1, result.count);
-  const server = serverPid ? d(cpuMs(serverPid), before.server) : 0;
+  const server = serverPid ? d(serverCpuMs(serverPid), before.server) : 0;
   const databaseUs = d(pgBackendsMs(database), before.database);
   const client = d(cpuMs('self'), before.client);
   const machine = d(machineBusyMs(), before.machine);
@@ -137,7 +154,12 @@ export interface BenchServer {
   pid: number;
   /** The PostgreSQL database it serves (for the CPU split), or null on PGlite. */
   database: string | null;
+  /** API processes serving (`--api-workers N`, PostgreSQL only). */
+  workers: number;
+  /** The largest RSS any one server process reached. */
   maxRssMb(): number;
+  /** The largest RSS of all server processes together (the supervisor and its workers). */
+  maxTotalRssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -145,6 +167,8 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   // `--server-cpu-prof <dir>` writes a V8 CPU profile of the server (open it in Chrome's DevTools).
   const profileDir = arg('server-cpu-prof', '');
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  // `--api-workers N` runs N API processes on the port (node:cluster; PostgreSQL only).
+  const workers = env.DATABASE_URL ? Number(arg('api-workers', '1')) : 1;
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, serverMain], {
     env: {
       ...process.env,
@@ -154,23 +178,35 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       NODE_ENV: 'development',
       SEED_DEMO: 'never',
       ACCESS_TOKEN_TTL: '3600',
+      API_WORKERS: String(workers),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitFor(`http://localhost:${port}/api/ready`, 300_000);
-  let maxRss = rssMb(child.pid!);
-  const sampler = setInterval(() => {
-    try {
-      maxRss = Math.max(maxRss, rssMb(child.pid!));
-    } catch {
-      // exited
+  let maxRss = 0;
+  let maxTotal = 0;
+  const sample = () => {
+    let total = 0;
+    for (const pid of serverProcesses(child.pid!)) {
+      try {
+        const rss = rssMb(pid);
+        maxRss = Math.max(maxRss, rss);
+        total += rss;
+      } catch {
+        // exited
+      }
     }
-  }, 200);
+    maxTotal = Math.max(maxTotal, total);
+  };
+  sample();
+  const sampler = setInterval(sample, 200);
   return {
     port,
     pid: child.pid!,
     database: env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname.slice(1) : null,
+    workers,
     maxRssMb: () => maxRss,
+    maxTotalRssMb: () => maxTotal,
     async stop() {
       clearInterval(sampler);
       const exited = new Promise((r) => child.once('exit', r));

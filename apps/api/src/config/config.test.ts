@@ -28,6 +28,13 @@ describe('configuration', () => {
     expect(message).toContain('LOG_LEVEL="loud"');
   });
 
+  it('runs several API processes only on PostgreSQL', () => {
+    expect(parseEnv({}).API_WORKERS).toBe(1);
+    expect(() => parseEnv({ API_WORKERS: '2' })).toThrow(/API_WORKERS=2: more than one process needs PostgreSQL/);
+    expect(parseEnv({ API_WORKERS: '2', DATABASE_URL: 'postgres://localhost/x' }).API_WORKERS).toBe(2);
+    expect(() => parseEnv({ API_WORKERS: '0' })).toThrow(/API_WORKERS="0"/);
+  });
+
   it('does not print secret values in errors', () => {
     expect(() => parseEnv({ TOKEN_SECRET: 'short-secret' })).toThrow(/TOKEN_SECRET=\(hidden\)/);
   });

@@ -41,6 +41,8 @@ const EnvSchema = Type.Object({
   IMPORT_MAX_ROWS: Type.Integer({ minimum: 1, maximum: 10_000_000 }),
   /** Threads that encrypt, hash and spell out imported members (0: in the main thread); default one less than the cores, at most 4. */
   IMPORT_THREADS: Type.Integer({ minimum: 0, maximum: 16 }),
+  /** API processes sharing the port (node:cluster); more than one needs PostgreSQL. */
+  API_WORKERS: Type.Integer({ minimum: 1, maximum: 64 }),
 });
 
 export type Env = Static<typeof EnvSchema>;
@@ -73,6 +75,7 @@ export interface Config {
   importMaxBytes: number;
   importMaxRows: number;
   importThreads: number;
+  apiWorkers: number;
   secrets: Secrets;
 }
 
@@ -95,6 +98,7 @@ const defaults: Record<string, string> = {
   IMPORT_MAX_BYTES: String(100 * 1024 * 1024),
   IMPORT_MAX_ROWS: '2000000',
   IMPORT_THREADS: String(Math.min(4, Math.max(1, availableParallelism() - 1))),
+  API_WORKERS: '1',
 };
 
 const numeric = new Set([
@@ -105,6 +109,7 @@ const numeric = new Set([
   'IMPORT_MAX_BYTES',
   'IMPORT_MAX_ROWS',
   'IMPORT_THREADS',
+  'API_WORKERS',
 ]);
 const booleans = new Set(['TRUST_PROXY', 'CLOCK_CONTROL']);
 
@@ -132,8 +137,13 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     const shown = secret ? '(hidden)' : JSON.stringify(raw[name]);
     return `${name}=${shown}: ${e.message}`;
   });
+  const env = candidate as Env;
+  if (problems.length === 0 && env.API_WORKERS > 1 && !env.DATABASE_URL)
+    problems.push(
+      `API_WORKERS=${env.API_WORKERS}: more than one process needs PostgreSQL (DATABASE_URL); the embedded database belongs to one process`,
+    );
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  return candidate as Env;
+  return env;
 }
 
 interface SecretsFile {
@@ -230,6 +240,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     importMaxBytes: env.IMPORT_MAX_BYTES,
     importMaxRows: env.IMPORT_MAX_ROWS,
     importThreads: env.IMPORT_THREADS,
+    apiWorkers: env.API_WORKERS,
     secrets: {
       tokenSecret: Buffer.from(env.TOKEN_SECRET ?? file!.tokenSecret, env.TOKEN_SECRET ? 'utf8' : 'base64'),
       piiKeys: pii.keys,
