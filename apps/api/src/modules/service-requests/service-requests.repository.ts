@@ -1,3 +1,4 @@
+import { RequestStates } from '@unionhub/contracts';
 import {
   and,
   asc,
@@ -20,7 +21,12 @@ import { staffUsers } from '../auth/auth.schema.js';
 import { members } from '../members/members.schema.js';
 import { orgs } from '../orgs/orgs.schema.js';
 import { services } from '../services/services.schema.js';
-import { requestEvents, requestMessages, serviceRequests } from './service-requests.schema.js';
+import {
+  requestEvents,
+  requestMessages,
+  serviceRequestCounts,
+  serviceRequests,
+} from './service-requests.schema.js';
 
 export type RequestRow = typeof serviceRequests.$inferSelect;
 export type EventRow = typeof requestEvents.$inferSelect;
@@ -224,9 +230,50 @@ export async function listRequests(db: Db, f: QueueFilter) {
       .orderBy(...order)
       .limit(f.limit)
       .offset(f.offset),
-    countRequests(db, where, { names: Boolean(q), orgPath: f.underPath !== undefined }),
+    keptStates(f) !== null
+      ? countFromQueueCounts(db, f.orgId!, keptStates(f)!)
+      : countRequests(db, where, { names: Boolean(q), orgPath: f.underPath !== undefined }),
   ]);
   return { items: rows as RequestSummaryRow[], total: total?.n ?? 0 };
+}
+
+/**
+ * The states whose kept counts make up the total of this queue: one union's own requests, of one
+ * state, the open ones or all; null when another filter narrows the queue (then it is counted).
+ */
+function keptStates(f: QueueFilter): string[] | null {
+  if (f.orgId === undefined) return null;
+  const narrowed =
+    f.underPath ?? f.escalationOrgId ?? f.accountId ?? f.overdueAt ?? f.serviceId ?? f.assigneeId ?? f.q;
+  if (narrowed !== undefined) return null;
+  const states: string[] = f.state ? [f.state] : [...RequestStates];
+  return f.open ? states.filter((s) => !FINAL.includes(s)) : states;
+}
+
+/** A queue's total read from the counts the triggers keep per (union, state): at most seven rows. */
+async function countFromQueueCounts(db: Db, orgId: number, states: string[]) {
+  if (!states.length) return [{ n: 0 }];
+  return db
+    .select({ n: sql<number>`coalesce(sum(${serviceRequestCounts.n}), 0)::int` })
+    .from(serviceRequestCounts)
+    .where(and(eq(serviceRequestCounts.orgId, orgId), inArray(serviceRequestCounts.state, states)));
+}
+
+/** Rebuilds the kept queue counts from the requests themselves. */
+export async function recountQueueCounts(db: Db): Promise<void> {
+  await db.execute(sql`delete from service_request_counts`);
+  await db.execute(sql`insert into service_request_counts (org_id, state, n)
+    select org_id, state, count(*) from service_requests group by org_id, state`);
+}
+
+/** Every kept count that is not zero, sorted, for comparing them with a recount. */
+export async function snapshotQueueCounts(db: Db): Promise<string[]> {
+  const rows = await db
+    .select()
+    .from(serviceRequestCounts)
+    .where(sql`${serviceRequestCounts.n} <> 0`)
+    .orderBy(serviceRequestCounts.orgId, serviceRequestCounts.state);
+  return rows.map((r) => `${r.orgId}/${r.state}: ${r.n}`);
 }
 
 /** The total of a queue, joining only the tables its filter reads (a county's count stays on one index). */
