@@ -75,6 +75,10 @@ describe('queue counts', () => {
     expect((await queue(county, 'open=true')).total).toBe(3);
     expect((await queue(county, '')).total).toBe(6);
     expect((await queue(county, 'state=completed&open=true')).total).toBe(0);
+    // A page past the end still has its total.
+    expect(await queue(county, 'state=submitted&page=3')).toEqual({ items: [], total: 1 });
+    expect(await queue(county, 'open=true&page=3')).toEqual({ items: [], total: 3 });
+    expect((await queue(county, 'state=accepted&sort=submittedAt')).total).toBe(1);
     const city = await staffAt(tree.city);
     expect(await queue(city, 'state=submitted')).toMatchObject({ total: 1, items: [{ id: e }] });
   });

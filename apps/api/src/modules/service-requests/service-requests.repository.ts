@@ -14,7 +14,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { preparedPerDb } from '../../db/prepared.js';
 import { type AttachmentRow, attachments } from '../attachments/index.js';
@@ -206,10 +206,9 @@ export interface QueueFilter {
 
 const FINAL = ['completed', 'rejected', 'withdrawn'];
 
-const queueRows = (db: Db) =>
-  db
-    .select(summaryView)
-    .from(serviceRequests)
+/** A queue's rows: the request with the names a summary shows. */
+const withQueueJoins = <T extends PgSelect>(query: T) =>
+  query
     .innerJoin(services, eq(services.id, serviceRequests.serviceId))
     .innerJoin(orgs, eq(orgs.id, serviceRequests.orgId))
     .innerJoin(members, eq(members.id, serviceRequests.memberId))
@@ -217,14 +216,26 @@ const queueRows = (db: Db) =>
     .leftJoin(staffUsers, eq(staffUsers.id, serviceRequests.assigneeId));
 
 const BY_DEADLINE = [sql`${serviceRequests.dueAt} asc nulls last`, asc(serviceRequests.id)];
+const OPEN = RequestStates.filter((s) => !FINAL.includes(s));
+
+/** The kept total of a union's requests in these states: at most seven rows of the counts. */
+const keptTotal = (states: SQL) =>
+  sql<number>`(select coalesce(sum(${serviceRequestCounts.n}), 0)::int from ${serviceRequestCounts}
+    where ${serviceRequestCounts.orgId} = ${sql.placeholder('orgId')}
+      and ${serviceRequestCounts.state} = any(${states}))`;
 
 /*
  * The inbox pages staff open most — a union's own queue of one state, or its open requests, by
- * deadline — and their kept totals, prepared once per connection: planning the five-table join costs
- * several times what running it on its index does.
+ * deadline — each one statement carrying its kept total on every row, prepared once per connection:
+ * planning the five-table join costs several times what running it on its index does.
  */
 const ownQueueOfState = preparedPerDb((db) =>
-  queueRows(db)
+  withQueueJoins(
+    db
+      .select({ ...summaryView, total: keptTotal(sql`array[${sql.placeholder('state')}]::text[]`) })
+      .from(serviceRequests)
+      .$dynamic(),
+  )
     .where(
       and(
         eq(serviceRequests.orgId, sql.placeholder('orgId')),
@@ -237,7 +248,12 @@ const ownQueueOfState = preparedPerDb((db) =>
     .prepare('own_queue_of_state'),
 );
 const ownOpenQueue = preparedPerDb((db) =>
-  queueRows(db)
+  withQueueJoins(
+    db
+      .select({ ...summaryView, total: keptTotal(sql`${`{${OPEN.join(',')}}`}::text[]`) })
+      .from(serviceRequests)
+      .$dynamic(),
+  )
     .where(and(eq(serviceRequests.orgId, sql.placeholder('orgId')), notInArray(serviceRequests.state, FINAL)))
     .orderBy(...BY_DEADLINE)
     .limit(sql.placeholder('limit'))
@@ -259,6 +275,18 @@ const keptCount = preparedPerDb((db) =>
 
 export async function listRequests(db: Db, f: QueueFilter) {
   const q = f.q?.trim();
+  const kept = keptStates(f);
+  if (kept && f.sort === 'deadline' && (f.state ? !f.open : f.open)) {
+    const page = { orgId: f.orgId, limit: f.limit, offset: f.offset };
+    const rows = f.state
+      ? await ownQueueOfState(db).execute({ ...page, state: f.state })
+      : await ownOpenQueue(db).execute(page);
+    // A page past the end has no row to carry the total.
+    const total =
+      rows[0]?.total ??
+      (f.offset > 0 ? (await keptCount(db).execute({ orgId: f.orgId, states: kept }))[0]!.n : 0);
+    return { items: rows.map(({ total: _total, ...row }) => row as RequestSummaryRow), total };
+  }
   const where = and(
     f.orgId !== undefined ? eq(serviceRequests.orgId, f.orgId) : undefined,
     f.underPath !== undefined ? sql`${orgs.path} <@ ${f.underPath}::ltree` : undefined,
@@ -281,18 +309,12 @@ export async function listRequests(db: Db, f: QueueFilter) {
       : f.sort === 'submittedAt'
         ? [asc(serviceRequests.submittedAt), asc(serviceRequests.id)]
         : [desc(serviceRequests.submittedAt), desc(serviceRequests.id)];
-  const kept = keptStates(f);
-  const page = { orgId: f.orgId, limit: f.limit, offset: f.offset };
   const [rows, [total]] = await Promise.all([
-    kept && f.sort === 'deadline' && f.state && !f.open
-      ? ownQueueOfState(db).execute({ ...page, state: f.state })
-      : kept && f.sort === 'deadline' && f.open && !f.state
-        ? ownOpenQueue(db).execute(page)
-        : queueRows(db)
-            .where(where)
-            .orderBy(...order)
-            .limit(f.limit)
-            .offset(f.offset),
+    withQueueJoins(db.select(summaryView).from(serviceRequests).$dynamic())
+      .where(where)
+      .orderBy(...order)
+      .limit(f.limit)
+      .offset(f.offset),
     kept
       ? kept.length
         ? keptCount(db).execute({ orgId: f.orgId, states: kept })
