@@ -53,8 +53,8 @@ export interface HallInfo {
 }
 
 const RECOUNT = `delete from service_request_counts;
-  insert into service_request_counts (org_id, state, n)
-  select org_id, state, count(*) from service_requests group by org_id, state`;
+  insert into service_request_counts (org_id, state, slot, n)
+  select org_id, state, id % 8, count(*) from service_requests group by org_id, state, id % 8`;
 
 async function exists(client: pg.ClientBase, table: string) {
   const { rows } = await client.query(`select to_regclass($1) is not null as ok`, [table]);

@@ -218,7 +218,7 @@ const withQueueJoins = <T extends PgSelect>(query: T) =>
 const BY_DEADLINE = [sql`${serviceRequests.dueAt} asc nulls last`, asc(serviceRequests.id)];
 const OPEN = RequestStates.filter((s) => !FINAL.includes(s));
 
-/** The kept total of a union's requests in these states: at most seven rows of the counts. */
+/** The kept total of a union's requests in these states: at most 56 rows of the counts. */
 const keptTotal = (states: SQL) =>
   sql<number>`(select coalesce(sum(${serviceRequestCounts.n}), 0)::int from ${serviceRequestCounts}
     where ${serviceRequestCounts.orgId} = ${sql.placeholder('orgId')}
@@ -340,16 +340,18 @@ function keptStates(f: QueueFilter): string[] | null {
 /** Rebuilds the kept queue counts from the requests themselves. */
 export async function recountQueueCounts(db: Db): Promise<void> {
   await db.execute(sql`delete from service_request_counts`);
-  await db.execute(sql`insert into service_request_counts (org_id, state, n)
-    select org_id, state, count(*) from service_requests group by org_id, state`);
+  await db.execute(sql`insert into service_request_counts (org_id, state, slot, n)
+    select org_id, state, id % 8, count(*) from service_requests group by org_id, state, id % 8`);
 }
 
-/** Every kept count that is not zero, sorted, for comparing them with a recount. */
+/** Every kept count per (union, state) that is not zero, sorted, for comparing them with a recount. */
 export async function snapshotQueueCounts(db: Db): Promise<string[]> {
+  const n = sql<number>`sum(${serviceRequestCounts.n})::int`;
   const rows = await db
-    .select()
+    .select({ orgId: serviceRequestCounts.orgId, state: serviceRequestCounts.state, n })
     .from(serviceRequestCounts)
-    .where(sql`${serviceRequestCounts.n} <> 0`)
+    .groupBy(serviceRequestCounts.orgId, serviceRequestCounts.state)
+    .having(sql`sum(${serviceRequestCounts.n}) <> 0`)
     .orderBy(serviceRequestCounts.orgId, serviceRequestCounts.state);
   return rows.map((r) => `${r.orgId}/${r.state}: ${r.n}`);
 }

@@ -122,7 +122,7 @@ export const requestMessages = pgTable(
 );
 
 /**
- * How many requests each union holds in each state, kept by a trigger on `service_requests` at the
+ * How many requests each union holds in each state (split over eight slots), kept by a trigger on `service_requests` at the
  * commit of every transaction that files, moves or removes one (migration 0019), so a queue's total
  * is one indexed read instead of a count over the union's requests. `recountQueueCounts` rebuilds it.
  */
@@ -131,7 +131,9 @@ export const serviceRequestCounts = pgTable(
   {
     orgId: bigint('org_id', { mode: 'number' }).notNull(),
     state: text('state').notNull(),
+    /** The request id modulo 8: members filing at once into one union add to different rows. */
+    slot: smallint('slot').notNull(),
     n: bigint('n', { mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ name: 'service_request_counts_pkey', columns: [t.orgId, t.state] })],
+  (t) => [primaryKey({ name: 'service_request_counts_pkey', columns: [t.orgId, t.state, t.slot] })],
 );
