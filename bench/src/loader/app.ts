@@ -3,6 +3,7 @@
  * form — encryption envelopes, keyed hashes, masks, pinyin keys, card numbers — is the app's own.
  * `npm run build` first.
  */
+export { buildApp } from '../../../apps/api/dist/app.js';
 export { createLogger, openContext } from '../../../apps/api/dist/bootstrap.js';
 export { loadConfig } from '../../../apps/api/dist/config/config.js';
 export { inTransaction } from '../../../apps/api/dist/db/tx.js';

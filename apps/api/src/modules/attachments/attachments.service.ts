@@ -125,8 +125,17 @@ export async function claimAttachments(
       });
   }
   if (problems.length) throw validationError(problems);
-  await repo.setOwner(tx, ids, owner, new Map(refs.map((r) => [r.id, r.slot ?? null])));
-  return ids.map((id) => ({ ...rows.get(id)!, ownerType: owner.type, ownerId: owner.id }));
+  const slots = new Map(refs.map((r) => [r.id, r.slot ?? null]));
+  await repo.setOwner(tx, ids, owner, slots);
+  // As stored now, in the order a read of the owner's files gives them.
+  return ids
+    .map((id) => ({
+      ...rows.get(id)!,
+      ownerType: owner.type,
+      ownerId: owner.id,
+      slot: slots.get(id) ?? null,
+    }))
+    .sort((a, b) => a.id - b.id);
 }
 
 export async function listAttachmentsOf(db: Db, ownerType: string, ownerIds: number[]) {

@@ -14,19 +14,35 @@ export interface Recipient {
   id: number;
 }
 
-export async function insertNotifications(
+/**
+ * One notice in each recipient's inbox and its deliveries on the channels they get — their own
+ * choice for the topic, else the default of their kind — in one statement.
+ */
+export async function insertNotificationsWithDeliveries(
   db: Db,
-  rows: Omit<typeof notifications.$inferInsert, 'id'>[],
-): Promise<NotificationRow[]> {
-  if (!rows.length) return [];
-  return db.insert(notifications).values(rows).returning();
-}
-
-export async function insertDeliveries(
-  db: Db,
-  rows: { notificationId: number; channel: string; nextAttemptAt: Date; createdAt: Date }[],
+  recipients: Recipient[],
+  notice: { topic: string; kind: string; title: string; body: string; link: string | null },
+  defaults: { type: RecipientType; channel: string; enabled: boolean }[],
+  at: Date,
 ): Promise<void> {
-  if (rows.length) await db.insert(notificationDeliveries).values(rows);
+  const when = at.toISOString();
+  await db.execute(sql`
+    with n as (
+      insert into notifications (recipient_type, recipient_id, topic, kind, title, body, link, created_at)
+      select r.type, r.id, ${notice.topic}, ${notice.kind}, ${notice.title}, ${notice.body}, ${notice.link},
+        ${when}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(recipients)}::jsonb) as r(type text, id bigint)
+      returning id, recipient_type, recipient_id
+    )
+    insert into notification_deliveries (notification_id, channel, next_attempt_at, created_at)
+    select n.id, d.channel, ${when}::timestamptz, ${when}::timestamptz
+    from n
+    join jsonb_to_recordset(${JSON.stringify(defaults)}::jsonb) as d(type text, channel text, enabled boolean)
+      on d.type = n.recipient_type
+    left join notification_preferences p on p.recipient_type = n.recipient_type
+      and p.recipient_id = n.recipient_id and p.topic = ${notice.topic} and p.channel = d.channel
+    where coalesce(p.enabled, d.enabled)
+    order by n.id, d.channel`);
 }
 
 export async function listPreferencesOf(db: Db, recipients: Recipient[]) {

@@ -38,28 +38,18 @@ export async function notify(
   at: Date,
 ): Promise<void> {
   if (!recipients.length) return;
-  const rows = await repo.insertNotifications(
+  // The channels each kind of recipient gets when they chose nothing; their own choices win in SQL.
+  const defaults = [...new Set(recipients.map((r) => r.type))].flatMap((type) => {
+    const on = channelsFor(type, notice.topic, []);
+    return NotificationChannels.map((channel) => ({ type, channel, enabled: on.includes(channel) }));
+  });
+  await repo.insertNotificationsWithDeliveries(
     tx,
-    recipients.map((r) => ({
-      recipientType: r.type,
-      recipientId: r.id,
-      topic: notice.topic,
-      kind: notice.kind,
-      title: notice.title,
-      body: notice.body,
-      link: notice.link ?? null,
-      createdAt: at,
-    })),
+    recipients,
+    { ...notice, link: notice.link ?? null },
+    defaults,
+    at,
   );
-  const choices = await repo.listPreferencesOf(tx, recipients);
-  const deliveries = rows.flatMap((row) =>
-    channelsFor(
-      row.recipientType as repo.RecipientType,
-      notice.topic,
-      choices.filter((c) => c.recipientType === row.recipientType && c.recipientId === row.recipientId),
-    ).map((channel) => ({ notificationId: row.id, channel, nextAttemptAt: at, createdAt: at })),
-  );
-  await repo.insertDeliveries(tx, deliveries);
 }
 
 /** As notify, for the account a member signs in with (found by the member's phone); none → nobody. */

@@ -49,6 +49,18 @@ describe('applying', () => {
     expect(file.headers['content-disposition']).toContain(encodeURIComponent('诊断证明.png'));
   });
 
+  it('answers the filing with the request exactly as a later read shows it', async () => {
+    const member = await memberWithAccount(env, tree.grassroots, { name: '赵桂兰' });
+    const res = await submit(member);
+    expect(res.statusCode, res.body).toBe(201);
+    const read = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/me/service-requests/${res.json().id}`,
+      headers: member.headers,
+    });
+    expect(res.json()).toEqual(read.json());
+  });
+
   it('tells the handling union’s staff', async () => {
     const user = await buildStaffUser(env, { org: tree.county, roles: ['staff'] });
     const { id } = await filed();

@@ -1,3 +1,4 @@
+import { RequestStates } from '@unionhub/contracts';
 import {
   and,
   asc,
@@ -13,14 +14,20 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { alias, type PgSelect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { preparedPerDb } from '../../db/prepared.js';
 import { type AttachmentRow, attachments } from '../attachments/index.js';
 import { staffUsers } from '../auth/auth.schema.js';
 import { members } from '../members/members.schema.js';
 import { orgs } from '../orgs/orgs.schema.js';
 import { services } from '../services/services.schema.js';
-import { requestEvents, requestMessages, serviceRequests } from './service-requests.schema.js';
+import {
+  requestEvents,
+  requestMessages,
+  serviceRequestCounts,
+  serviceRequests,
+} from './service-requests.schema.js';
 
 export type RequestRow = typeof serviceRequests.$inferSelect;
 export type EventRow = typeof requestEvents.$inferSelect;
@@ -91,9 +98,13 @@ const selectView = (db: Db) =>
     .leftJoin(escalationOrg, eq(escalationOrg.id, serviceRequests.escalationOrgId))
     .leftJoin(staffUsers, eq(staffUsers.id, serviceRequests.assigneeId));
 
-export async function insertRequest(db: Db, values: Omit<typeof serviceRequests.$inferInsert, 'id'>) {
-  const [row] = await db.insert(serviceRequests).values(values).returning({ id: serviceRequests.id });
-  return row!.id;
+/** The new request as stored (defaults filled in), so the caller can answer with it. */
+export async function insertRequest(
+  db: Db,
+  values: Omit<typeof serviceRequests.$inferInsert, 'id'>,
+): Promise<RequestRow> {
+  const [row] = await db.insert(serviceRequests).values(values).returning();
+  return row!;
 }
 
 export async function findRequestView(db: Db, id: number): Promise<RequestView | null> {
@@ -145,6 +156,14 @@ export async function insertEvent(db: Db, values: Omit<typeof requestEvents.$inf
   return row!.id;
 }
 
+export async function insertEventReturning(
+  db: Db,
+  values: Omit<typeof requestEvents.$inferInsert, 'id'>,
+): Promise<EventRow> {
+  const [row] = await db.insert(requestEvents).values(values).returning();
+  return row!;
+}
+
 export async function listEvents(db: Db, requestId: number) {
   return db
     .select({ event: requestEvents, orgName: orgs.name })
@@ -187,8 +206,87 @@ export interface QueueFilter {
 
 const FINAL = ['completed', 'rejected', 'withdrawn'];
 
+/** A queue's rows: the request with the names a summary shows. */
+const withQueueJoins = <T extends PgSelect>(query: T) =>
+  query
+    .innerJoin(services, eq(services.id, serviceRequests.serviceId))
+    .innerJoin(orgs, eq(orgs.id, serviceRequests.orgId))
+    .innerJoin(members, eq(members.id, serviceRequests.memberId))
+    .leftJoin(escalationOrg, eq(escalationOrg.id, serviceRequests.escalationOrgId))
+    .leftJoin(staffUsers, eq(staffUsers.id, serviceRequests.assigneeId));
+
+const BY_DEADLINE = [sql`${serviceRequests.dueAt} asc nulls last`, asc(serviceRequests.id)];
+const OPEN = RequestStates.filter((s) => !FINAL.includes(s));
+
+/** The kept total of a union's requests in these states: at most 56 rows of the counts. */
+const keptTotal = (states: SQL) =>
+  sql<number>`(select coalesce(sum(${serviceRequestCounts.n}), 0)::int from ${serviceRequestCounts}
+    where ${serviceRequestCounts.orgId} = ${sql.placeholder('orgId')}
+      and ${serviceRequestCounts.state} = any(${states}))`;
+
+/*
+ * The inbox pages staff open most — a union's own queue of one state, or its open requests, by
+ * deadline — each one statement carrying its kept total on every row, prepared once per connection:
+ * planning the five-table join costs several times what running it on its index does.
+ */
+const ownQueueOfState = preparedPerDb((db) =>
+  withQueueJoins(
+    db
+      .select({ ...summaryView, total: keptTotal(sql`array[${sql.placeholder('state')}]::text[]`) })
+      .from(serviceRequests)
+      .$dynamic(),
+  )
+    .where(
+      and(
+        eq(serviceRequests.orgId, sql.placeholder('orgId')),
+        eq(serviceRequests.state, sql.placeholder('state')),
+      ),
+    )
+    .orderBy(...BY_DEADLINE)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('own_queue_of_state'),
+);
+const ownOpenQueue = preparedPerDb((db) =>
+  withQueueJoins(
+    db
+      .select({ ...summaryView, total: keptTotal(sql`${`{${OPEN.join(',')}}`}::text[]`) })
+      .from(serviceRequests)
+      .$dynamic(),
+  )
+    .where(and(eq(serviceRequests.orgId, sql.placeholder('orgId')), notInArray(serviceRequests.state, FINAL)))
+    .orderBy(...BY_DEADLINE)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare('own_open_queue'),
+);
+const keptCount = preparedPerDb((db) =>
+  db
+    .select({ n: sql<number>`coalesce(sum(${serviceRequestCounts.n}), 0)::int` })
+    .from(serviceRequestCounts)
+    .where(
+      and(
+        eq(serviceRequestCounts.orgId, sql.placeholder('orgId')),
+        sql`${serviceRequestCounts.state} = any(${sql.placeholder('states')}::text[])`,
+      ),
+    )
+    .prepare('queue_kept_count'),
+);
+
 export async function listRequests(db: Db, f: QueueFilter) {
   const q = f.q?.trim();
+  const kept = keptStates(f);
+  if (kept && f.sort === 'deadline' && (f.state ? !f.open : f.open)) {
+    const page = { orgId: f.orgId, limit: f.limit, offset: f.offset };
+    const rows = f.state
+      ? await ownQueueOfState(db).execute({ ...page, state: f.state })
+      : await ownOpenQueue(db).execute(page);
+    // A page past the end has no row to carry the total.
+    const total =
+      rows[0]?.total ??
+      (f.offset > 0 ? (await keptCount(db).execute({ orgId: f.orgId, states: kept }))[0]!.n : 0);
+    return { items: rows.map(({ total: _total, ...row }) => row as RequestSummaryRow), total };
+  }
   const where = and(
     f.orgId !== undefined ? eq(serviceRequests.orgId, f.orgId) : undefined,
     f.underPath !== undefined ? sql`${orgs.path} <@ ${f.underPath}::ltree` : undefined,
@@ -207,26 +305,55 @@ export async function listRequests(db: Db, f: QueueFilter) {
   );
   const order =
     f.sort === 'deadline'
-      ? [sql`${serviceRequests.dueAt} asc nulls last`, asc(serviceRequests.id)]
+      ? BY_DEADLINE
       : f.sort === 'submittedAt'
         ? [asc(serviceRequests.submittedAt), asc(serviceRequests.id)]
         : [desc(serviceRequests.submittedAt), desc(serviceRequests.id)];
   const [rows, [total]] = await Promise.all([
-    db
-      .select(summaryView)
-      .from(serviceRequests)
-      .innerJoin(services, eq(services.id, serviceRequests.serviceId))
-      .innerJoin(orgs, eq(orgs.id, serviceRequests.orgId))
-      .innerJoin(members, eq(members.id, serviceRequests.memberId))
-      .leftJoin(escalationOrg, eq(escalationOrg.id, serviceRequests.escalationOrgId))
-      .leftJoin(staffUsers, eq(staffUsers.id, serviceRequests.assigneeId))
+    withQueueJoins(db.select(summaryView).from(serviceRequests).$dynamic())
       .where(where)
       .orderBy(...order)
       .limit(f.limit)
       .offset(f.offset),
-    countRequests(db, where, { names: Boolean(q), orgPath: f.underPath !== undefined }),
+    kept
+      ? kept.length
+        ? keptCount(db).execute({ orgId: f.orgId, states: kept })
+        : [{ n: 0 }]
+      : countRequests(db, where, { names: Boolean(q), orgPath: f.underPath !== undefined }),
   ]);
   return { items: rows as RequestSummaryRow[], total: total?.n ?? 0 };
+}
+
+/**
+ * The states whose kept counts make up the total of this queue: one union's own requests, of one
+ * state, the open ones or all; null when another filter narrows the queue (then it is counted).
+ */
+function keptStates(f: QueueFilter): string[] | null {
+  if (f.orgId === undefined) return null;
+  const narrowed =
+    f.underPath ?? f.escalationOrgId ?? f.accountId ?? f.overdueAt ?? f.serviceId ?? f.assigneeId ?? f.q;
+  if (narrowed !== undefined) return null;
+  const states: string[] = f.state ? [f.state] : [...RequestStates];
+  return f.open ? states.filter((s) => !FINAL.includes(s)) : states;
+}
+
+/** Rebuilds the kept queue counts from the requests themselves. */
+export async function recountQueueCounts(db: Db): Promise<void> {
+  await db.execute(sql`delete from service_request_counts`);
+  await db.execute(sql`insert into service_request_counts (org_id, state, slot, n)
+    select org_id, state, id % 8, count(*) from service_requests group by org_id, state, id % 8`);
+}
+
+/** Every kept count per (union, state) that is not zero, sorted, for comparing them with a recount. */
+export async function snapshotQueueCounts(db: Db): Promise<string[]> {
+  const n = sql<number>`sum(${serviceRequestCounts.n})::int`;
+  const rows = await db
+    .select({ orgId: serviceRequestCounts.orgId, state: serviceRequestCounts.state, n })
+    .from(serviceRequestCounts)
+    .groupBy(serviceRequestCounts.orgId, serviceRequestCounts.state)
+    .having(sql`sum(${serviceRequestCounts.n}) <> 0`)
+    .orderBy(serviceRequestCounts.orgId, serviceRequestCounts.state);
+  return rows.map((r) => `${r.orgId}/${r.state}: ${r.n}`);
 }
 
 /** The total of a queue, joining only the tables its filter reads (a county's count stays on one index). */

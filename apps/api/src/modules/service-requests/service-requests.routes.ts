@@ -36,6 +36,7 @@ import {
 import { presentDetail, presentSummary } from './service-requests.presenter.js';
 import type { RequestView } from './service-requests.repository.js';
 import {
+  fileRequest,
   findRequestFile,
   getMyRequest,
   listMyRequests,
@@ -44,7 +45,6 @@ import {
   memberActionsOf,
   postMessage,
   rateMyRequest,
-  submitRequest,
 } from './service-requests.service.js';
 import { getServiceStats } from './service-requests.stats.js';
 
@@ -270,14 +270,17 @@ export const serviceRequestRoutes =
       },
       async (request, reply) => {
         const actor = memberOf(request);
-        const id = await submitRequest(
+        const filed = await fileRequest(
           ctx,
           actor,
           request.body,
           request.headers['idempotency-key'],
           request.meta(),
         );
-        return reply.status(201).send(await mine(actor, id));
+        const detail = filed.request
+          ? presentDetail(filed.request, filed.timeline, memberActionsOf(filed.request), ctx.clock.now())
+          : await mine(actor, filed.id);
+        return reply.status(201).send(detail);
       },
     );
 

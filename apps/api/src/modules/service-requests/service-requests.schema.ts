@@ -7,6 +7,7 @@ import {
   index,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -66,6 +67,8 @@ export const serviceRequests = pgTable(
     uniqueIndex('service_requests_idempotency_key').on(t.accountId, t.idempotencyKey),
     index('service_requests_org_due_idx').on(t.orgId, t.dueAt),
     index('service_requests_org_state_idx').on(t.orgId, t.state, t.submittedAt),
+    // A union's queue of one state by deadline: the page is the first rows of this index.
+    index('service_requests_org_state_due_idx').on(t.orgId, t.state, t.dueAt, t.id),
     index('service_requests_account_idx').on(t.accountId, t.id),
     index('service_requests_overdue_idx').on(t.dueAt).where(sql`due_at is not null`),
     index('service_requests_escalation_idx')
@@ -116,4 +119,21 @@ export const requestMessages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('request_messages_request_idx').on(t.requestId, t.id)],
+);
+
+/**
+ * How many requests each union holds in each state (split over eight slots), kept by a trigger on `service_requests` at the
+ * commit of every transaction that files, moves or removes one (migration 0019), so a queue's total
+ * is one indexed read instead of a count over the union's requests. `recountQueueCounts` rebuilds it.
+ */
+export const serviceRequestCounts = pgTable(
+  'service_request_counts',
+  {
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    state: text('state').notNull(),
+    /** The request id modulo 8: members filing at once into one union add to different rows. */
+    slot: smallint('slot').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'service_request_counts_pkey', columns: [t.orgId, t.state, t.slot] })],
 );

@@ -16,17 +16,12 @@ import type { MemberActor, StaffActor } from '../../platform/actor.js';
 import { workingDaysDeadline } from '../../platform/calendar.js';
 import type { AppContext, RequestMeta } from '../../platform/context.js';
 import { AppError, validationError } from '../../platform/errors.js';
-import { claimAttachments, listAttachmentsOf } from '../attachments/index.js';
+import { type AttachmentRow, claimAttachments, listAttachmentsOf } from '../attachments/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { MemberWithOrg } from '../members/index.js';
 import { notify, notifyOrgStaff } from '../notifications/index.js';
-import { listAncestorsOf, type OrgRow } from '../orgs/index.js';
-import {
-  getMyMembership,
-  getOfferedService,
-  getServiceById,
-  type ServiceWithOrg,
-} from '../services/index.js';
+import type { OrgRow } from '../orgs/index.js';
+import { getServiceById, getServiceToFile, type ServiceWithOrg } from '../services/index.js';
 import {
   badTransition,
   idempotencyKeyReused,
@@ -53,12 +48,11 @@ const LEVEL_OF: Partial<Record<ServiceHandler, string>> = {
 const LEVEL_RANK = ['national', 'province', 'city', 'county', 'township', 'grassroots'];
 
 /**
- * The union responsible for a member's request: their own union, the federation at the service's
- * level above them (the nearest one higher up when that level is missing, e.g. no township), or
- * the publisher. Only an active union takes requests.
+ * The union responsible for a member's request, from the unions on the member's path (top down):
+ * their own union, the federation at the service's level above them (the nearest one higher up
+ * when that level is missing, e.g. no township), or the publisher. Only an active union takes requests.
  */
-export async function routeRequest(db: Db, service: ServiceWithOrg, member: MemberWithOrg): Promise<OrgRow> {
-  const path = await listAncestorsOf(db, member.orgPath);
+export function routeRequest(path: OrgRow[], service: ServiceWithOrg, member: MemberWithOrg): OrgRow {
   const active = path.filter((o) => o.status === 'active');
   if (service.handler === 'publisher') {
     const publisher = active.find((o) => o.id === service.orgId);
@@ -83,13 +77,19 @@ const hashBody = (body: SubmitRequestBody) =>
     .update(JSON.stringify([body.serviceId, body.data, body.attachments ?? []]))
     .digest('hex');
 
+/** What the filing left behind: the new request as the member sees it, or the first one for a retry. */
+export type Filed =
+  | { id: number; request: repo.RequestView; timeline: Timeline }
+  | { id: number; request: null; timeline: null };
+
 /**
  * A member files a request: the service must be offered to them and they must meet its conditions;
  * the form and documents are checked against the service; the request goes to the responsible union
  * with its acceptance deadline, and that union's staff are told — all in one transaction. With an
  * Idempotency-Key, a retry returns the first request; the same key with another body is refused.
+ * The new request and its first step are answered from what was written, without reading them again.
  */
-export async function submitRequest(
+export async function fileRequest(
   ctx: AppContext,
   actor: MemberActor,
   body: SubmitRequestBody,
@@ -97,26 +97,31 @@ export async function submitRequest(
   meta: RequestMeta,
   /** Run in the filing transaction once the request exists (e.g. legal aid links its consultation). */
   within?: (tx: Db, request: { id: number; requestType: string }) => Promise<void>,
-): Promise<number> {
+): Promise<Filed> {
   const bodyHash = hashBody(body);
-  if (idempotencyKey) {
-    const first = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey);
-    if (first) {
-      if (first.bodyHash !== bodyHash) throw idempotencyKeyReused();
-      return first.id;
-    }
+  // A retry is rare: its key is looked up only when this filing cannot go ahead.
+  const firstFiled = async (err: unknown): Promise<Filed> => {
+    const first = idempotencyKey ? await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey) : null;
+    if (!first) throw err;
+    if (first.bodyHash !== bodyHash) throw idempotencyKeyReused();
+    return { id: first.id, request: null, timeline: null };
+  };
+  let filing: Awaited<ReturnType<typeof getServiceToFile>>;
+  try {
+    filing = await getServiceToFile(ctx, actor, body.serviceId);
+    if (filing.reason) throw notEligible(filing.reason);
+    const problems = validateFormData(filing.service.form, body.data);
+    if (problems.length) throw validationError(problems, '请检查表单中标出的内容');
+  } catch (err) {
+    return firstFiled(err);
   }
-  const member = await getMyMembership(ctx, actor);
-  const { service, reason } = await getOfferedService(ctx, member, body.serviceId);
-  if (reason) throw notEligible(reason);
-  const problems = validateFormData(service.form, body.data);
-  if (problems.length) throw validationError(problems, '请检查表单中标出的内容');
-  const org = await routeRequest(ctx.db, service, member);
+  const { member, service } = filing;
+  const org = routeRequest(filing.path, service, member);
   const now = ctx.clock.now();
   const acceptDueAt = workingDaysDeadline(now, service.acceptWithinDays);
   try {
     return await inTransaction(ctx.db, async (tx) => {
-      const id = await repo.insertRequest(tx, {
+      const request = await repo.insertRequest(tx, {
         provinceCode: member.provinceCode,
         serviceId: service.id,
         requestType: service.requestType,
@@ -135,7 +140,8 @@ export async function submitRequest(
         createdAt: now,
         updatedAt: now,
       });
-      await claimAttachments(
+      const id = request.id;
+      const files = await claimAttachments(
         tx,
         actor,
         body.attachments ?? [],
@@ -146,7 +152,7 @@ export async function submitRequest(
         },
       );
       if (within) await within(tx, { id, requestType: service.requestType });
-      await repo.insertEvent(tx, {
+      const event = await repo.insertEventReturning(tx, {
         requestId: id,
         action: 'submit',
         fromState: null,
@@ -179,18 +185,36 @@ export async function submitRequest(
         targetId: id,
         meta,
       });
-      return id;
+      const view: repo.RequestView = {
+        ...request,
+        serviceName: service.name,
+        orgName: org.name,
+        orgPath: org.path,
+        memberName: member.name,
+        memberIdMasked: member.idMasked,
+        memberPhoneMasked: member.phoneMasked,
+        memberOrgName: member.orgName,
+        escalationOrgName: null,
+        assigneeName: null,
+      };
+      const timeline: Timeline = {
+        events: [{ event, orgName: member.orgName }],
+        messages: [],
+        files,
+        eventFiles: [],
+        messageFiles: [],
+      };
+      return { id, request: view, timeline };
     });
   } catch (err) {
-    if (idempotencyKey && isUniqueViolation(err, IDEMPOTENCY_KEY)) {
-      const first = await repo.findByIdempotencyKey(ctx.db, actor.id, idempotencyKey);
-      if (first) {
-        if (first.bodyHash !== bodyHash) throw idempotencyKeyReused();
-        return first.id;
-      }
-    }
+    if (idempotencyKey && isUniqueViolation(err, IDEMPOTENCY_KEY)) return firstFiled(err);
     throw err;
   }
+}
+
+/** As {@link fileRequest}, for callers that need only the new request's id. */
+export async function submitRequest(...args: Parameters<typeof fileRequest>): Promise<number> {
+  return (await fileRequest(...args)).id;
 }
 
 /** The request as the member who filed it sees it; anyone else's → 404. */
@@ -424,7 +448,15 @@ export async function postMessage(
 }
 
 /** Everything the timeline shows: events and messages with their files, and the request's own files. */
-export async function loadTimeline(db: Db, requestId: number) {
+export interface Timeline {
+  events: { event: repo.EventRow; orgName: string | null }[];
+  messages: repo.MessageRow[];
+  files: AttachmentRow[];
+  eventFiles: AttachmentRow[];
+  messageFiles: AttachmentRow[];
+}
+
+export async function loadTimeline(db: Db, requestId: number): Promise<Timeline> {
   const [events, messages, files] = await Promise.all([
     repo.listEvents(db, requestId),
     repo.listMessages(db, requestId),

@@ -8,6 +8,7 @@ export {
   getMyMembership,
   getOfferedService,
   getServiceById,
+  getServiceToFile,
   type ServiceWithOrg,
   updatePackage,
 } from './services.service.js';

@@ -1,5 +1,10 @@
-import { and, count, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { memberAccounts } from '../auth/auth.schema.js';
+import type { MemberWithOrg } from '../members/index.js';
+import { members } from '../members/members.schema.js';
+import type { OrgRow } from '../orgs/index.js';
 import { orgs } from '../orgs/orgs.schema.js';
 import { servicePackages, services } from './services.schema.js';
 
@@ -90,6 +95,60 @@ export async function listPublishedOnPath(db: Db, orgPath: string, opts: { stric
     )
     .orderBy(orgs.depth, services.id);
   return rows.map(flatten);
+}
+
+const memberOrg = alias(orgs, 'member_org');
+const pathOrg = alias(orgs, 'path_org');
+
+export interface MemberOnPath {
+  member: MemberWithOrg;
+  /** The unions from the top down to the member's own. */
+  path: OrgRow[];
+  /** The services published on that path, from the top down (before replacements are applied). */
+  published: ServiceWithOrg[];
+}
+
+/**
+ * A member account's active membership, the unions above it and the services they publish, in one
+ * query: one row per (union on the path, service it publishes), the membership repeated on each.
+ */
+export async function findMemberOnPath(db: Db, accountId: number): Promise<MemberOnPath | null> {
+  const rows = await db
+    .select({
+      member: members,
+      orgName: memberOrg.name,
+      orgPath: memberOrg.path,
+      union: pathOrg,
+      service: services,
+    })
+    .from(memberAccounts)
+    .innerJoin(members, and(eq(members.phoneHash, memberAccounts.phoneHash), eq(members.status, 'active')))
+    .innerJoin(memberOrg, eq(memberOrg.id, members.orgId))
+    .innerJoin(pathOrg, sql`${pathOrg.path} @> ${memberOrg.path}`)
+    .leftJoin(services, and(eq(services.orgId, pathOrg.id), eq(services.status, 'published')))
+    .where(eq(memberAccounts.id, accountId))
+    .orderBy(desc(members.id), asc(pathOrg.depth), asc(services.id));
+  const first = rows[0];
+  if (!first) return null;
+  // One active membership per person; should there be two, the newest counts (as elsewhere).
+  const own = rows.filter((r) => r.member.id === first.member.id);
+  const path = new Map<number, OrgRow>();
+  const published: ServiceWithOrg[] = [];
+  for (const r of own) {
+    path.set(r.union.id, r.union);
+    if (r.service)
+      published.push({
+        ...r.service,
+        orgName: r.union.name,
+        orgPath: r.union.path,
+        orgDepth: r.union.depth,
+      });
+  }
+  return {
+    member: { ...first.member, orgName: first.orgName, orgPath: first.orgPath },
+    path: [...path.values()],
+    published,
+  };
 }
 
 export async function insertPackage(db: Db, values: Omit<typeof servicePackages.$inferInsert, 'id'>) {

@@ -239,6 +239,20 @@ export async function getOfferedService(ctx: AppContext, member: MemberWithOrg, 
   return { service, reason: ineligibleReason(service.eligibility, factsOf(member)) };
 }
 
+/**
+ * What filing a request needs to know in one read: the member account's active membership (none →
+ * 403 as for getMyMembership), the unions on its path (to route the request) and the service as
+ * offered to the member (not offered → 404), with why they may not apply, if so.
+ */
+export async function getServiceToFile(ctx: AppContext, actor: MemberActor, serviceId: number) {
+  const found = await repo.findMemberOnPath(ctx.db, actor.id);
+  if (!found) throw membershipRequired();
+  const service = resolveOverrides(found.published).find((s) => s.id === serviceId);
+  if (!service) throw serviceNotOffered(serviceId);
+  const reason = ineligibleReason(service.eligibility, factsOf(found.member));
+  return { member: found.member, path: found.path, service, reason };
+}
+
 export async function getServiceById(db: Db, id: number) {
   const row = await repo.findServiceById(db, id);
   if (!row) throw serviceNotFound(id);
