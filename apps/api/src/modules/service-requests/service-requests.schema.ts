@@ -123,7 +123,7 @@ export const requestMessages = pgTable(
 
 /**
  * How many requests each union holds in each state (split over eight slots), kept by a trigger on `service_requests` at the
- * commit of every transaction that files, moves or removes one (migration 0019), so a queue's total
+ * commit of every transaction that files, moves or removes one (migration 0025), so a queue's total
  * is one indexed read instead of a count over the union's requests. `recountQueueCounts` rebuilds it.
  */
 export const serviceRequestCounts = pgTable(
