@@ -30,7 +30,9 @@ describe('configuration', () => {
 
   it('runs several API processes only on PostgreSQL', () => {
     expect(parseEnv({}).API_WORKERS).toBe(1);
-    expect(() => parseEnv({ API_WORKERS: '2' })).toThrow(/API_WORKERS=2: more than one process needs PostgreSQL/);
+    expect(() => parseEnv({ API_WORKERS: '2' })).toThrow(
+      /API_WORKERS=2: more than one process needs PostgreSQL/,
+    );
     expect(parseEnv({ API_WORKERS: '2', DATABASE_URL: 'postgres://localhost/x' }).API_WORKERS).toBe(2);
     expect(() => parseEnv({ API_WORKERS: '0' })).toThrow(/API_WORKERS="0"/);
   });
