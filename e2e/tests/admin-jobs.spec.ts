@@ -4,6 +4,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { lastSmsCode, smsTo } from '../support/demo.js';
 import { adminPage, idNumber, signInAdmin, staffApi } from '../support/flows.js';
 import { SCREENSHOT_DIR } from '../support/paths.js';
+import { chooseOption } from '../support/select.js';
 
 test.beforeAll(() => mkdirSync(SCREENSHOT_DIR, { recursive: true }));
 
@@ -71,8 +72,12 @@ test('a job goes from the enterprise through review to a hired worker', async ({
   await page.getByRole('button', { name: '发布新岗位' }).click();
   const modal = page.locator('.ant-modal').filter({ hasText: '发布新岗位' });
   await modal.getByLabel('岗位名称').fill(TITLE);
-  await modal.getByLabel('岗位类别').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '技术工人' }).click();
+  await chooseOption(
+    page,
+    modal.getByLabel('岗位类别'),
+    modal.locator('.ant-form-item').filter({ hasText: '岗位类别' }),
+    '技术工人',
+  );
   await modal.getByLabel('最低月薪').fill('6500');
   await modal.getByLabel('最高月薪').fill('8800');
   await modal.getByLabel('工作地点').click();

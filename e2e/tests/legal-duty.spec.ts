@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { signInAdmin } from '../support/flows.js';
 import { SCREENSHOT_DIR } from '../support/paths.js';
+import { chooseOption } from '../support/select.js';
 
 test.beforeAll(() => mkdirSync(SCREENSHOT_DIR, { recursive: true }));
 
@@ -28,19 +29,12 @@ async function dragShift(page: Page, day: number, from: number, to: number, lawy
   await page.mouse.up();
   const dialog = page.getByRole('dialog', { name: '安排值班' });
   await expect(dialog).toBeVisible();
-  // On a busy machine the dropdown may still be opening when the option is clicked: pick again
-  // until the choice shows in the box.
-  await expect(async () => {
-    if (!(await page.locator('.ant-select-dropdown:visible').count()))
-      await dialog.getByLabel('值班人').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: lawyer })
-      .click();
-    await expect(dialog.locator('.ant-form-item').filter({ hasText: '值班人' })).toContainText(lawyer, {
-      timeout: 2_000,
-    });
-  }).toPass({ timeout: 20_000 });
+  await chooseOption(
+    page,
+    dialog.getByLabel('值班人'),
+    dialog.locator('.ant-form-item').filter({ hasText: '值班人' }),
+    lawyer,
+  );
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(dialog).toBeHidden();
 }
