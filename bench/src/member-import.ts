@@ -24,7 +24,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdtempSync, openAsBlob, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -33,6 +33,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { hashPassword } from './loader/app.js';
 import { ensurePostgresBenchDb } from './loader/bench-db.js';
+import { cpuMs, rssMb, waitFor } from './support/measure.js';
 import { DEFAULT_SEED, generateProvince, writeMembersCsv } from './synthetic/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -44,35 +45,6 @@ if (!url) throw new Error('Set DATABASE_URL to a PostgreSQL server (a scratch da
 const USERNAME = 'bench_import';
 const DRY_RUN = process.env.DRY_RUN === '1';
 const KEEP_DB = process.env.KEEP_DB === '1';
-
-function rssMb(pid: number): number {
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-/** CPU time (user + system) a process has used so far, in ms; 0 once it is gone. */
-function cpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of the line, counted in clock ticks (100 a second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
-async function waitFor(target: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(target)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`${target} did not answer`);
-}
 
 const work = mkdtempSync(join(tmpdir(), 'uh-bench-import-'));
 const dbName = `uh_bench_import_${process.pid}`;

@@ -23,6 +23,7 @@ import {
   cardKeysFromPem,
   createLogger,
   hashPassword,
+  lastTwelveMonths,
   loadConfig,
   openContext,
   signCardToken,
@@ -59,13 +60,6 @@ const SAMPLE = 20_000;
 const USERNAME = 'bench_admin';
 
 const figures: Figure[] = [];
-
-/** The first month the statistics show (YYYY-MM, eleven months back, China time). */
-function lastTwelveMonthsStart(): string {
-  const local = new Date(Date.now() + 8 * 3600_000);
-  const d = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - 11, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 const LOOKUP_SQL = `select m.*, o.name as org_name, o.path as org_path from members m
   join orgs o on o.id = m.org_id
@@ -138,7 +132,7 @@ async function prepare(db: BenchDb, concurrency: number): Promise<Prepared> {
         query(ctx.pii.lookupHash('id_number', idNumbers[k % idNumbers.length]!)),
       );
     // The statistics and card-check baselines run the API's statements as named prepared ones, as the API does.
-    const since = lastTwelveMonthsStart();
+    const since = lastTwelveMonths(new Date())[0]!;
     let nonce = 0;
     const statsCall =
       (q: (text: string, values: unknown[], name: string) => Promise<unknown>) => async () => {

@@ -25,5 +25,6 @@ export {
 export { namePinyin } from '../../../apps/api/dist/modules/members/members.policy.js';
 export { drainDueNotifications } from '../../../apps/api/dist/modules/notifications/index.js';
 export { recountRollups } from '../../../apps/api/dist/modules/stats/stats.repository.js';
+export { lastTwelveMonths } from '../../../apps/api/dist/modules/stats/stats.service.js';
 export { createPii, maskIdNumber, maskPhone } from '../../../apps/api/dist/platform/pii.js';
 export { nameKeys } from '../../../apps/api/dist/platform/pinyin.js';

@@ -29,7 +29,7 @@ export function percentile(sorted: Float64Array, p: number): number {
 }
 
 /** CPU time (user + system) of a process, in ms; the kernel counts in 10 ms ticks. */
-function cpuMs(pid: number | 'self'): number {
+export function cpuMs(pid: number | 'self'): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
@@ -135,7 +135,7 @@ export async function loops(concurrency: number, seconds: number, call: (i: numb
   };
 }
 
-async function waitFor(url: string, deadlineMs: number): Promise<void> {
+export async function waitFor(url: string, deadlineMs: number): Promise<void> {
   const until = Date.now() + deadlineMs;
   while (Date.now() < until) {
     try {

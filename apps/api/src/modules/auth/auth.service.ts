@@ -1,5 +1,5 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { type Permission, permissionsOf, type StaffRole, type TokenPair } from '@unionhub/contracts';
+import type { TokenPair } from '@unionhub/contracts';
 import * as OTPAuth from 'otpauth';
 import type { Db } from '../../db/client.js';
 import { inTransaction } from '../../db/tx.js';
@@ -16,18 +16,11 @@ import {
   OTP_RESEND_SECONDS,
   OTP_TTL_SECONDS,
 } from './auth.policy.js';
+import { loadPrincipal, MEMBER_PERMISSIONS, type Principal } from './auth.principal.js';
 import * as repo from './auth.repository.js';
 import { decoyPasswordHash, hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { principalCacheOf } from './principal-cache.js';
 import { createTokenIssuer, newRefreshToken, newSessionId, parseRefreshToken } from './tokens.js';
-
-const MEMBER_PERMISSIONS: ReadonlySet<string> = new Set(['self.read', 'self.write']);
-
-interface Principal {
-  subject: string;
-  actor: Actor;
-  expiresAt: Date;
-}
 
 export function createAuthService(ctx: AppContext) {
   const { pii, clock, config } = ctx;
@@ -224,48 +217,13 @@ export function createAuthService(ctx: AppContext) {
     let principal = principals.get(claims.sid);
     if (!principal || principal.subject !== subject) {
       const generation = principals.generation;
-      const loaded = await loadPrincipal(claims.sid, claims.subjectType, claims.subjectId);
+      const loaded = await loadPrincipal(ctx.db, claims.sid, claims.subjectType, claims.subjectId);
       if (!loaded) throw unauthenticated('The session has ended; sign in again');
       principals.set(claims.sid, subject, loaded, generation);
       principal = loaded;
     }
     if (principal.expiresAt <= now) throw unauthenticated('The session has ended; sign in again');
     return principal.actor;
-  }
-
-  /** The live session's caller, or null when the session is revoked or the user disabled. */
-  async function loadPrincipal(
-    sessionId: string,
-    subjectType: 'staff' | 'member',
-    subjectId: number,
-  ): Promise<Principal | null> {
-    const subject = `${subjectType}:${subjectId}`;
-    if (subjectType === 'staff') {
-      const row = await repo.findStaffPrincipal(ctx.db, sessionId, subjectId);
-      if (!row || row.revokedAt || row.disabledAt) return null;
-      const actor: StaffActor = {
-        kind: 'staff',
-        via: 'session',
-        id: row.id,
-        sessionId,
-        username: row.username,
-        displayName: row.displayName,
-        orgId: row.orgId,
-        orgPath: row.orgPath,
-        roles: row.roles,
-        permissions: new Set<Permission>(permissionsOf(row.roles as StaffRole[])),
-      };
-      return { subject, actor, expiresAt: row.expiresAt };
-    }
-    const session = await repo.findMemberSession(ctx.db, sessionId, subjectId);
-    if (!session || session.revokedAt) return null;
-    const actor: MemberActor = {
-      kind: 'member',
-      id: subjectId,
-      sessionId,
-      permissions: MEMBER_PERMISSIONS,
-    };
-    return { subject, actor, expiresAt: session.expiresAt };
   }
 
   async function changePassword(
